@@ -1,0 +1,193 @@
+/**
+ * Scans the page: text runs → matcher → mentions → highlights, in idle-time slices, and again
+ * for the parts of the page that change later (live blogs, infinite scroll, single-page apps).
+ */
+
+import { findMatches, pageIsOnTopic, type CompiledMatcher } from '../core/matcher.js';
+import type { HighlightLayer } from './highlight.js';
+import { MentionIndex, type Mention } from './mentions.js';
+import { isInSkippedContent, isInlineElement, locate, textRuns, type TextRun } from './scan.js';
+import { MUTATION_DEBOUNCE_MS, SLICE_BUDGET_MS } from './timing.js';
+
+type Idle = (callback: () => void) => void;
+
+/** requestIdleCallback where there is one, with a deadline so that scanning is never starved. */
+const whenIdle: Idle =
+  typeof requestIdleCallback === 'function'
+    ? (callback) => requestIdleCallback(callback, { timeout: 100 })
+    : (callback) => setTimeout(callback, 0);
+
+export class PageScanner {
+  readonly index = new MentionIndex();
+  /** Entities found through unambiguous aliases: they decide whether the page is on topic. */
+  private readonly ungatedEntities = new Set<number>();
+  /** Gated mentions waiting for the page to prove it is on topic. */
+  private pending: Mention[] = [];
+  private readonly queue: Generator<TextRun>[] = [];
+  private pumping = false;
+  private observer: MutationObserver | null = null;
+  private dirty = new Set<Node>();
+  private debounce: ReturnType<typeof setTimeout> | undefined;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly matcher: CompiledMatcher,
+    private readonly layer: HighlightLayer,
+    private readonly ignore: (node: Node) => boolean,
+  ) {}
+
+  /** Scans `root` (normally the body) and keeps watching it for changes. */
+  start(root: Element): void {
+    this.enqueue(root);
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+  }
+
+  stop(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    clearTimeout(this.debounce);
+    this.queue.length = 0;
+  }
+
+  /** Resolves when everything queued so far has been scanned (tests and the bench use it). */
+  idle(): Promise<void> {
+    if (!this.pumping && this.queue.length === 0 && this.dirty.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Distinct entities currently highlighted. */
+  entities(): Set<number> {
+    const found = new Set<number>();
+    for (const m of this.index.all()) found.add(m.entity);
+    return found;
+  }
+
+  private enqueue(root: Node): void {
+    this.queue.push(textRuns(root));
+    if (!this.pumping) {
+      this.pumping = true;
+      whenIdle(() => this.pump());
+    }
+  }
+
+  private pump(): void {
+    const sliceEnd = performance.now() + SLICE_BUDGET_MS;
+    while (this.queue.length) {
+      const next = this.queue[0]!.next();
+      if (next.done) {
+        this.queue.shift();
+        continue;
+      }
+      this.scanRun(next.value);
+      if (performance.now() >= sliceEnd) {
+        whenIdle(() => this.pump());
+        return;
+      }
+    }
+    this.pumping = false;
+    if (this.dirty.size === 0) {
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
+  }
+
+  private scanRun(run: TextRun): void {
+    for (const match of findMatches(this.matcher, run.text)) {
+      const start = locate(run, match.start, false);
+      const end = locate(run, match.end, true);
+      const first = run.nodes.indexOf(start.node);
+      const last = run.nodes.indexOf(end.node, first);
+      const mention: Mention = {
+        entity: match.entity,
+        type: this.matcher.entityTypes[match.entity]!,
+        range: new StaticRange({
+          startContainer: start.node,
+          startOffset: start.offset,
+          endContainer: end.node,
+          endOffset: end.offset,
+        }),
+        nodes: run.nodes.slice(first, last + 1),
+      };
+      if (match.gated && !pageIsOnTopic(this.ungatedEntities)) {
+        this.pending.push(mention);
+        continue;
+      }
+      this.show(mention);
+      if (!match.gated) this.noteUngated(match.entity);
+    }
+  }
+
+  private show(mention: Mention): void {
+    this.index.add(mention);
+    this.layer.add(mention.type, mention.range);
+  }
+
+  private noteUngated(entity: number): void {
+    const wasOnTopic = pageIsOnTopic(this.ungatedEntities);
+    this.ungatedEntities.add(entity);
+    if (!wasOnTopic && pageIsOnTopic(this.ungatedEntities)) {
+      const waiting = this.pending;
+      this.pending = [];
+      for (const mention of waiting) if (mention.nodes.every((n) => n.isConnected)) this.show(mention);
+    }
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    let removed = false;
+    for (const record of records) {
+      if (this.ignore(record.target)) continue;
+      if (record.type === 'characterData') this.dirty.add(record.target);
+      for (const node of record.addedNodes) if (!this.ignore(node)) this.dirty.add(node);
+      if (record.removedNodes.length) removed = true;
+    }
+    if (removed) this.forget(this.index.sweepDisconnected());
+    if (this.dirty.size === 0) return;
+    clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => this.rescanDirty(), MUTATION_DEBOUNCE_MS);
+  }
+
+  /** Rescans the blocks that changed: their old mentions go, then the block is read again. */
+  private rescanDirty(): void {
+    const blocks = new Set<Node>();
+    for (const node of this.dirty) {
+      if (!node.isConnected || isInSkippedContent(node)) continue;
+      blocks.add(containingBlock(node));
+    }
+    this.dirty.clear();
+    for (const block of outermost(blocks)) {
+      this.forgetWithin(block);
+      this.enqueue(block);
+    }
+    if (!this.pumping) this.pump();
+  }
+
+  private forgetWithin(root: Node): void {
+    if (root.nodeType === Node.TEXT_NODE) {
+      this.forget(this.index.removeAt(root as Text));
+      return;
+    }
+    const walker = (root.ownerDocument ?? document).createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (this.index.has(node as Text)) this.forget(this.index.removeAt(node as Text));
+    }
+    this.pending = this.pending.filter((m) => !m.nodes.some((n) => root.contains(n)));
+  }
+
+  private forget(mentions: Mention[]): void {
+    for (const m of mentions) this.layer.delete(m.type, m.range);
+  }
+}
+
+/** The nearest ancestor that is not inline: a change there may join or split a name. */
+function containingBlock(node: Node): Node {
+  let el: Element | null = node instanceof Element ? node : node.parentElement;
+  while (el && isInlineElement(el) && el.parentElement) el = el.parentElement;
+  return el ?? node;
+}
+
+function outermost(nodes: Set<Node>): Node[] {
+  const list = [...nodes];
+  return list.filter((node) => !list.some((other) => other !== node && other.contains(node)));
+}

@@ -1,0 +1,315 @@
+/**
+ * The glossary matcher: every alias of every entry, compiled into one automaton, with the
+ * rules that decide whether an occurrence in the text really names the entity.
+ *
+ * Rules applied to each occurrence:
+ * - word boundaries at both ends (an apostrophe is a boundary, so "Russia's" matches Russia;
+ *   Arabic names may carry the attached proclitics و ف ب ل ك and the article ال);
+ * - the alias's case rule, checked against the original (unfolded) text;
+ * - context phrases that mean another sense ("Michael Jordan", "Emirates airline");
+ * - leftmost-longest: of overlapping occurrences, the one starting first wins, and of those
+ *   the longest ("Free Syrian Army" over "Syrian Army").
+ * Topic-gated occurrences are reported with `gated: true`: whether the page is on topic is
+ * the caller's decision, because it depends on the whole page.
+ */
+
+import {
+  buildAutomaton,
+  deserializeAutomaton,
+  scanAutomaton,
+  serializeAutomaton,
+  type Automaton,
+  type SerializedAutomaton,
+} from './automaton.js';
+import type { AliasObject, CaseRule, EntityType, GlossaryEntry } from './glossary-types.js';
+import { foldString, foldText, isArabicLetterCode, isUpperChar, isWordCode, type FoldedText } from './normalize.js';
+
+const CASE_RULES: readonly CaseRule[] = ['exact', 'initial', 'any'];
+
+/** What the matcher knows of one pattern (one folded alias of one entity). */
+export interface PatternRule {
+  entity: number;
+  caseRule: CaseRule;
+  /** Offsets (in the folded pattern) of the letters the alias writes in capitals. */
+  upper: number[];
+  /** Offsets of letters written in lower case; only needed for `exact`. */
+  lower: number[];
+  topicGate: boolean;
+  notAfter: string[];
+  notBefore: string[];
+}
+
+export interface CompiledMatcher {
+  entityIds: string[];
+  entityTypes: EntityType[];
+  patterns: PatternRule[];
+  automaton: Automaton;
+}
+
+export interface Match {
+  /** Offsets in the original text, end exclusive. */
+  start: number;
+  end: number;
+  entity: number;
+  pattern: number;
+  gated: boolean;
+}
+
+/** The default case rule: aliases written wholly in capitals (acronyms) match only so. */
+export function defaultCaseRule(alias: string): CaseRule {
+  const letters = alias.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()
+    ? 'exact'
+    : 'initial';
+}
+
+/**
+ * The name and the aliases of an entry, once each. An alias written as an object overrides
+ * a plain alias or the name with the same folded text, so that a rule written for "Lebanon"
+ * also governs the name "Lebanon".
+ */
+export function aliasObjects(entry: GlossaryEntry): AliasObject[] {
+  const byFolded = new Map<string, AliasObject>();
+  const add = (alias: AliasObject, explicit: boolean): void => {
+    const key = foldString(alias.text);
+    if (!byFolded.has(key) || explicit) byFolded.set(key, alias);
+  };
+  add({ text: entry.name }, false);
+  for (const alias of entry.aliases) {
+    if (typeof alias === 'string') add({ text: alias }, false);
+    else add(alias, true);
+  }
+  return [...byFolded.values()];
+}
+
+/** The folded forms an alias is matched under: as written, and without inner apostrophes. */
+export function patternForms(alias: string): { folded: string; caseSource: string }[] {
+  const forms = [alias];
+  // "Hay'at" is also written "Hayat": an apostrophe between letters is often left out.
+  const withoutInner = alias.replace(/(?<=\p{L})['’ʼʿ‘`´](?=\p{L})/gu, '');
+  if (withoutInner !== alias) forms.push(withoutInner);
+  return forms.map((form) => ({ folded: foldString(form), caseSource: form }));
+}
+
+/** Upper/lower letter offsets of an alias, in the coordinates of its folded form. */
+function caseMasks(caseSource: string): { upper: number[]; lower: number[] } {
+  const folded = foldText(caseSource);
+  const upper: number[] = [];
+  const lower: number[] = [];
+  // foldString trims one leading space; mirror that so offsets agree.
+  const offset = folded.text.startsWith(' ') ? 1 : 0;
+  for (let k = offset; k < folded.text.length; k++) {
+    const ch = caseSource[folded.start[k]!]!;
+    if (isUpperChar(ch)) upper.push(k - offset);
+    else if (ch !== ch.toUpperCase()) lower.push(k - offset);
+  }
+  return { upper, lower };
+}
+
+export function compileMatcher(entries: readonly GlossaryEntry[]): CompiledMatcher {
+  const strings: string[] = [];
+  const patterns: PatternRule[] = [];
+  const seen = new Set<string>();
+  entries.forEach((entry, entity) => {
+    for (const alias of aliasObjects(entry)) {
+      const caseRule = alias.case ?? defaultCaseRule(alias.text);
+      for (const { folded, caseSource } of patternForms(alias.text)) {
+        if (folded === '') continue;
+        const key = `${entity}\u0000${folded}\u0000${caseRule}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const masks = caseMasks(caseSource);
+        strings.push(folded);
+        patterns.push({
+          entity,
+          caseRule,
+          upper: caseRule === 'any' ? [] : masks.upper,
+          lower: caseRule === 'exact' ? masks.lower : [],
+          topicGate: alias.ambiguity?.topicGate ?? false,
+          notAfter: (alias.ambiguity?.notAfter ?? []).map(foldString),
+          notBefore: (alias.ambiguity?.notBefore ?? []).map(foldString),
+        });
+      }
+    }
+  });
+  return {
+    entityIds: entries.map((e) => e.id),
+    entityTypes: entries.map((e) => e.type),
+    patterns,
+    automaton: buildAutomaton(strings),
+  };
+}
+
+/** Arabic proclitics that attach to a name: conjunction, preposition, article, and their combinations. */
+const ARABIC_PROCLITIC = /^(?:[وف]?(?:[بلك]?ال|[بك]|ل|لل)?)$/u;
+
+function startsOnBoundary(folded: string, start: number): boolean {
+  if (start === 0) return true;
+  const before = folded.charCodeAt(start - 1);
+  if (!isWordCode(before)) return true;
+  if (!isWordCode(folded.charCodeAt(start))) return true;
+  if (!isArabicLetterCode(folded.charCodeAt(start))) return false;
+  let wordStart = start - 1;
+  while (wordStart > 0 && isWordCode(folded.charCodeAt(wordStart - 1))) wordStart--;
+  return ARABIC_PROCLITIC.test(folded.slice(wordStart, start));
+}
+
+function endsOnBoundary(folded: string, end: number): boolean {
+  if (end >= folded.length) return true;
+  return !isWordCode(folded.charCodeAt(end)) || !isWordCode(folded.charCodeAt(end - 1));
+}
+
+function caseAgrees(original: string, folded: FoldedText, start: number, end: number, rule: PatternRule): boolean {
+  for (const k of rule.upper) {
+    if (!isUpperChar(original[folded.start[start + k]!]!)) return false;
+  }
+  for (const k of rule.lower) {
+    if (isUpperChar(original[folded.start[start + k]!]!)) return false;
+  }
+  if (rule.caseRule === 'exact' && rule.lower.length === 0 && rule.upper.length <= 3) {
+    return !inCapitalisedRun(original, folded, start, end);
+  }
+  return true;
+}
+
+/**
+ * A short acronym inside a run of capitals ("TRUMP TELLS US TO LEAVE") is a shouted word,
+ * not the acronym: reject it when the words on both sides that exist are all capitals.
+ */
+function inCapitalisedRun(original: string, folded: FoldedText, start: number, end: number): boolean {
+  const before = neighbourWord(folded.text, start, -1);
+  const after = neighbourWord(folded.text, end, 1);
+  if (!before && !after) return false;
+  const shouted = (span: [number, number] | null): boolean => {
+    if (!span) return true;
+    const text = original.slice(folded.start[span[0]]!, folded.end[span[1] - 1]!);
+    return text.length >= 2 && text === text.toUpperCase() && text !== text.toLowerCase();
+  };
+  return shouted(before) && shouted(after);
+}
+
+/** The word directly before (direction -1) or after (+1) an offset, across one space. */
+function neighbourWord(text: string, at: number, direction: -1 | 1): [number, number] | null {
+  let i = direction < 0 ? at - 1 : at;
+  if (text[i] === ' ') i += direction;
+  if (i < 0 || i >= text.length || !isWordCode(text.charCodeAt(i))) return null;
+  let from = i;
+  let to = i + 1;
+  if (direction < 0) while (from > 0 && isWordCode(text.charCodeAt(from - 1))) from--;
+  else while (to < text.length && isWordCode(text.charCodeAt(to))) to++;
+  return [from, to];
+}
+
+function contextExcludes(text: string, start: number, end: number, rule: PatternRule): boolean {
+  for (const phrase of rule.notAfter) {
+    const gap = text[start - 1] === ' ' ? 1 : 0;
+    const from = start - gap - phrase.length;
+    if (from >= 0 && text.startsWith(phrase, from) && startsOnBoundary(text, from)) return true;
+  }
+  for (const phrase of rule.notBefore) {
+    const from = text[end] === ' ' && /^[\p{L}\p{N}]/u.test(phrase) ? end + 1 : end;
+    if (text.startsWith(phrase, from) && endsOnBoundary(text, from + phrase.length)) return true;
+  }
+  return false;
+}
+
+/**
+ * Finds the mentions in one run of text. `original` is the text as on the page; offsets in
+ * the result are in it.
+ */
+export function findMatches(matcher: CompiledMatcher, original: string): Match[] {
+  const folded = foldText(original);
+  const text = folded.text;
+  const candidates: { start: number; end: number; pattern: number }[] = [];
+  scanAutomaton(matcher.automaton, text, (start, end, pattern) => {
+    if (!startsOnBoundary(text, start) || !endsOnBoundary(text, end)) return;
+    const rule = matcher.patterns[pattern]!;
+    if (!caseAgrees(original, folded, start, end, rule)) return;
+    if (contextExcludes(text, start, end, rule)) return;
+    candidates.push({ start, end, pattern });
+  });
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const matches: Match[] = [];
+  let taken = 0;
+  for (const c of candidates) {
+    if (c.start < taken) continue;
+    const rule = matcher.patterns[c.pattern]!;
+    matches.push({
+      start: folded.start[c.start]!,
+      end: folded.end[c.end - 1]!,
+      entity: rule.entity,
+      pattern: c.pattern,
+      gated: rule.topicGate,
+    });
+    taken = c.end;
+  }
+  return matches;
+}
+
+/** How many distinct unambiguous entities a page must mention before gated aliases show. */
+export const TOPIC_GATE_MIN_ENTITIES = 2;
+
+/** True when the distinct ungated entities seen make the page on topic. */
+export function pageIsOnTopic(ungatedEntities: ReadonlySet<number>): boolean {
+  return ungatedEntities.size >= TOPIC_GATE_MIN_ENTITIES;
+}
+
+export interface SerializedMatcher {
+  entityIds: string[];
+  /** Index into the type list for each entity. */
+  entityTypes: number[];
+  types: EntityType[];
+  /** Pattern rules in columns, to keep the bundle small. */
+  patterns: {
+    entity: number[];
+    caseRule: number[];
+    upper: number[][];
+    lower: number[][];
+    topicGate: number[];
+    notAfter: Record<number, string[]>;
+    notBefore: Record<number, string[]>;
+  };
+  automaton: SerializedAutomaton;
+}
+
+export function serializeMatcher(matcher: CompiledMatcher, types: readonly EntityType[]): SerializedMatcher {
+  const notAfter: Record<number, string[]> = {};
+  const notBefore: Record<number, string[]> = {};
+  matcher.patterns.forEach((p, i) => {
+    if (p.notAfter.length) notAfter[i] = p.notAfter;
+    if (p.notBefore.length) notBefore[i] = p.notBefore;
+  });
+  return {
+    entityIds: matcher.entityIds,
+    entityTypes: matcher.entityTypes.map((t) => types.indexOf(t)),
+    types: [...types],
+    patterns: {
+      entity: matcher.patterns.map((p) => p.entity),
+      caseRule: matcher.patterns.map((p) => CASE_RULES.indexOf(p.caseRule)),
+      upper: matcher.patterns.map((p) => p.upper),
+      lower: matcher.patterns.map((p) => p.lower),
+      topicGate: matcher.patterns.map((p) => (p.topicGate ? 1 : 0)),
+      notAfter,
+      notBefore,
+    },
+    automaton: serializeAutomaton(matcher.automaton),
+  };
+}
+
+export function deserializeMatcher(data: SerializedMatcher): CompiledMatcher {
+  const p = data.patterns;
+  return {
+    entityIds: data.entityIds,
+    entityTypes: data.entityTypes.map((i) => data.types[i]!),
+    patterns: p.entity.map((entity, i) => ({
+      entity,
+      caseRule: CASE_RULES[p.caseRule[i]!]!,
+      upper: p.upper[i]!,
+      lower: p.lower[i]!,
+      topicGate: p.topicGate[i] === 1,
+      notAfter: p.notAfter[i] ?? [],
+      notBefore: p.notBefore[i] ?? [],
+    })),
+    automaton: deserializeAutomaton(data.automaton),
+  };
+}

@@ -1,0 +1,210 @@
+/**
+ * Text folding for matching, with a map back to the original offsets.
+ *
+ * Page text and glossary aliases go through the same `foldText`, so the matcher compares
+ * like with like. Folding is per UTF-16 code unit of the original, which keeps the offset map
+ * trivial to build and exact: every folded character knows the original span it came from.
+ *
+ * What folds:
+ * - letter case (lower-cased; the case rules are checked separately on the original text);
+ * - diacritics and Arabic short vowels / tatweel (removed);
+ * - hyphens and dashes, and all kinds of white space, to one space; runs of spaces to one,
+ *   so "al-Rahman", "al Rahman" and "al‑Rahman" (non-breaking hyphen) are the same;
+ * - apostrophes and the ayn/hamza marks of transliteration (’ ' ʼ ʿ ‘ `) to "'";
+ * - soft hyphens and zero-width characters (removed: they are invisible on the page);
+ * - Arabic letter variants (alef forms, alef maqsura, ta marbuta, hamza carriers).
+ */
+
+export interface FoldedText {
+  /** The folded text. */
+  text: string;
+  /** For each folded code unit, the offset in the original where its source starts. */
+  start: Uint32Array;
+  /** For each folded code unit, the offset in the original just past its source. */
+  end: Uint32Array;
+}
+
+const APOSTROPHE = "'";
+
+/** Characters that vanish: soft hyphen, zero-width space/joiners, word joiner, BOM, tatweel. */
+const INVISIBLE = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x0640]);
+
+const APOSTROPHES = new Set([
+  0x0027, 0x2019, 0x2018, 0x02bc, 0x02bf, 0x02be, 0x02bb, 0x0060, 0x00b4, 0x2032, 0xff07,
+]);
+
+/** Hyphens and dashes: "-", ‐ ‑ ‒ – — ―, minus, small and full-width hyphen-minus. */
+const DASHES = new Set([0x002d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe63, 0xff0d]);
+
+/** Arabic letters written in several ways that readers and search engines treat as one. */
+const ARABIC_VARIANTS: Record<number, string> = {
+  0x0623: 'ا', // أ alef with hamza above
+  0x0625: 'ا', // إ alef with hamza below
+  0x0622: 'ا', // آ alef with madda
+  0x0671: 'ا', // ٱ alef wasla
+  0x0649: 'ي', // ى alef maqsura
+  0x0629: 'ه', // ة ta marbuta
+  0x0624: 'و', // ؤ waw with hamza
+  0x0626: 'ي', // ئ ya with hamza
+  0x06cc: 'ي', // ی Farsi yeh
+  0x06a9: 'ك', // ک keheh
+};
+
+/** Letters whose decomposition does not strip to ASCII but which writers interchange. */
+const LATIN_SPECIAL: Record<number, string> = {
+  0x00df: 'ss', // ß
+  0x0131: 'i', // ı dotless i (Turkish)
+  0x0130: 'i', // İ
+  0x00f8: 'o', // ø
+  0x00d8: 'o',
+  0x0111: 'd', // đ
+  0x0110: 'd',
+  0x0142: 'l', // ł
+  0x0141: 'l',
+  0x00e6: 'ae', // æ
+  0x00c6: 'ae',
+  0x0153: 'oe', // œ
+  0x0152: 'oe',
+  0x0127: 'h', // ħ
+  0x0126: 'h',
+};
+
+function isWhitespace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
+}
+
+function isArabicMark(code: number): boolean {
+  // Tashkeel (fathatan .. sukun and the rarer marks), superscript alef, Quranic marks.
+  return (code >= 0x064b && code <= 0x065f) || code === 0x0670 || (code >= 0x06d6 && code <= 0x06ed);
+}
+
+const SPACE = -1;
+const DROP = -2;
+
+/**
+ * What one code unit folds to: a string, SPACE, or DROP. Cached, because pages repeat the
+ * same few hundred characters and the per-character work (normalize) is not free.
+ */
+const foldCache = new Map<number, string | typeof SPACE | typeof DROP>();
+
+function foldCodeUnit(code: number): string | typeof SPACE | typeof DROP {
+  // ASCII fast path: the bulk of Latin-script news text.
+  if (code < 0x80) {
+    if (code >= 0x41 && code <= 0x5a) return String.fromCharCode(code + 32);
+    if (code === 0x2d || code === 0x20 || (code >= 0x09 && code <= 0x0d)) return SPACE;
+    if (code === 0x27 || code === 0x60) return APOSTROPHE;
+    return String.fromCharCode(code);
+  }
+  const cached = foldCache.get(code);
+  if (cached !== undefined) return cached;
+  const folded = foldNonAscii(code);
+  foldCache.set(code, folded);
+  return folded;
+}
+
+function foldNonAscii(code: number): string | typeof SPACE | typeof DROP {
+  if (INVISIBLE.has(code) || isArabicMark(code)) return DROP;
+  if (isWhitespace(code) || DASHES.has(code)) return SPACE;
+  if (APOSTROPHES.has(code)) return APOSTROPHE;
+  const arabic = ARABIC_VARIANTS[code];
+  if (arabic !== undefined) return arabic;
+  const special = LATIN_SPECIAL[code];
+  if (special !== undefined) return special;
+  // Lone surrogates stay as they are: folding works per code unit and astral letters
+  // (rare in news text) then match only themselves.
+  if (code >= 0xd800 && code <= 0xdfff) return String.fromCharCode(code);
+  const decomposed = String.fromCharCode(code).normalize('NFD').replace(/\p{M}/gu, '');
+  if (decomposed === '') return DROP;
+  return decomposed.toLowerCase();
+}
+
+/**
+ * Folds `original` for matching. Leading and trailing spaces are kept (as one space each) so
+ * that offsets into a run of text keep their meaning when runs are folded separately.
+ */
+export function foldText(original: string): FoldedText {
+  const length = original.length;
+  // Folding can expand (ß → ss) but rarely; grow if needed.
+  let capacity = length + 8;
+  let start = new Uint32Array(capacity);
+  let end = new Uint32Array(capacity);
+  const parts: string[] = [];
+  let count = 0;
+  let lastWasSpace = false;
+
+  const push = (piece: string, from: number, to: number): void => {
+    if (count + piece.length > capacity) {
+      capacity = (count + piece.length) * 2;
+      const grownStart = new Uint32Array(capacity);
+      const grownEnd = new Uint32Array(capacity);
+      grownStart.set(start);
+      grownEnd.set(end);
+      start = grownStart;
+      end = grownEnd;
+    }
+    for (let k = 0; k < piece.length; k++) {
+      start[count] = from;
+      end[count] = to;
+      count++;
+    }
+    parts.push(piece);
+  };
+
+  for (let i = 0; i < length; i++) {
+    const folded = foldCodeUnit(original.charCodeAt(i));
+    if (folded === DROP) continue;
+    if (folded === SPACE) {
+      if (lastWasSpace) {
+        // Widen the space already written so that it covers the whole run.
+        end[count - 1] = i + 1;
+        continue;
+      }
+      push(' ', i, i + 1);
+      lastWasSpace = true;
+      continue;
+    }
+    push(folded, i, i + 1);
+    lastWasSpace = false;
+  }
+  return { text: parts.join(''), start: start.subarray(0, count), end: end.subarray(0, count) };
+}
+
+/** Folds a short string (an alias, a context phrase) without the offset map. */
+export function foldString(value: string): string {
+  return foldText(value).text.trim();
+}
+
+/** True for characters that make up words: letters, digits and combining marks. */
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const wordCharCache = new Map<number, boolean>();
+
+export function isWordCode(code: number): boolean {
+  if (code < 0x80) {
+    return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+  }
+  let known = wordCharCache.get(code);
+  if (known === undefined) {
+    known = WORD_CHAR.test(String.fromCharCode(code));
+    wordCharCache.set(code, known);
+  }
+  return known;
+}
+
+export function isArabicLetterCode(code: number): boolean {
+  return code >= 0x0620 && code <= 0x064a;
+}
+
+/** True when the character has an upper-case form distinct from its lower-case form and is upper. */
+export function isUpperChar(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}

@@ -1,0 +1,15 @@
+/** The compiled glossary matcher, produced by build.mjs and bundled into the content script. */
+declare module 'virtual:backstory-matcher' {
+  import type { SerializedMatcher } from './core/matcher.js';
+  const matcher: SerializedMatcher;
+  export default matcher;
+}
+
+/** True in the benchmark build only (build.mjs --bench), which instruments the scan. */
+declare const __BACKSTORY_BENCH__: boolean;
+
+/** Stylesheets imported by the content script come in as text (esbuild's text loader). */
+declare module '*.css' {
+  const css: string;
+  export default css;
+}

@@ -1,0 +1,28 @@
+/**
+ * The messages between the content script and the background, as one discriminated union.
+ * Every receiver checks what it gets with `isRequest`: messages cross a trust boundary.
+ */
+
+import type { EntityType, GlossaryEntry } from '../core/glossary-types.js';
+
+export type Request = { type: 'get-entry'; id: string };
+
+/** A related entry as the card lists it: enough to show its name and open it. */
+export interface RelatedName {
+  id: string;
+  name: string;
+  type: EntityType;
+}
+
+export interface EntryView {
+  entry: GlossaryEntry;
+  related: RelatedName[];
+}
+
+export type EntryResponse = { ok: true; view: EntryView } | { ok: false; error: string };
+
+export function isRequest(message: unknown): message is Request {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  return m.type === 'get-entry' && typeof m.id === 'string' && m.id.length <= 200;
+}

@@ -1,0 +1,3 @@
+import { extensionSuite } from './extension-suite.js';
+
+extensionSuite('chromium');

@@ -1,0 +1,248 @@
+/**
+ * One small interface over the two browsers the extension ships for, so that every
+ * end-to-end test runs unchanged in both:
+ * - Chromium (Debian's) through playwright-core, the card read through the accessibility tree
+ *   (which is also what a screen reader gets);
+ * - Firefox ESR (Debian's) through puppeteer-core over WebDriver BiDi, the card read through
+ *   BiDi's shadow-tree serialisation (BiDi's accessibility locators do not enter shadow roots).
+ * Recipes: ../shared/BROWSER-TESTING.md.
+ */
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+
+export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const GECKO_ID = 'backstory@backstory-extension.org';
+const FIREFOX_UUID = '5b7c1f7e-6a52-4c8e-9d2a-3f4b1e0c9a11';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface CardReading {
+  role: string;
+  /** The accessible name: what a screen reader announces. */
+  name: string;
+  /** All text in the card, in order, joined with single spaces. */
+  text: string;
+}
+
+export interface Driver {
+  name: BrowserName;
+  goto(url: string): Promise<void>;
+  /** Evaluates a JavaScript expression in the page's own world. */
+  evaluate<T>(expression: string): Promise<T>;
+  mouseMove(x: number, y: number): Promise<void>;
+  press(key: string): Promise<void>;
+  /** The open card, or null when none is open. */
+  readCard(): Promise<CardReading | null>;
+  /** Uncaught page errors and console errors seen since the last `goto`. */
+  errors(): string[];
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+const isLocal = (url: string): boolean => {
+  const { protocol, hostname } = new URL(url);
+  return !protocol.startsWith('http') || hostname === '127.0.0.1' || hostname === 'localhost';
+};
+
+export async function launch(name: BrowserName, options: { viewport?: { width: number; height: number } } = {}): Promise<Driver> {
+  const viewport = options.viewport ?? { width: 1280, height: 800 };
+  return name === 'chromium' ? launchChromium(viewport) : launchFirefox(viewport);
+}
+
+async function launchChromium(viewport: { width: number; height: number }): Promise<Driver> {
+  const extension = join(DIST, 'chrome');
+  const profile = mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    args: [
+      '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync',
+      `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
+    ],
+  });
+  // Offline and repeatable: only the local fixture server is reachable.
+  await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort()));
+  if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
+  const page: Page = context.pages()[0] ?? (await context.newPage());
+  let errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+
+  return {
+    name: 'chromium',
+    async goto(url) {
+      errors = [];
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: (expression) => page.evaluate(expression),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    press: (key) => page.keyboard.press(key),
+    async readCard() {
+      const session = await context.newCDPSession(page);
+      try {
+        const { nodes } = (await session.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
+        return readAxDialog(nodes);
+      } finally {
+        await session.detach();
+      }
+    },
+    errors: () => [...errors],
+    screenshot: async (path) => {
+      // caret: 'initial' — by default Playwright hides the caret by writing inline styles on
+      // editable elements, which would be a DOM change the tests then blame on the extension.
+      await page.screenshot({ path, caret: 'initial' });
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+interface AxNode {
+  nodeId: string;
+  ignored?: boolean;
+  role?: { value?: string };
+  name?: { value?: string };
+  childIds?: string[];
+}
+
+function readAxDialog(nodes: AxNode[]): CardReading | null {
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const dialog = nodes.find((n) => n.role?.value === 'dialog' && !n.ignored);
+  if (!dialog) return null;
+  const texts: string[] = [];
+  const walk = (node: AxNode): void => {
+    if (node.role?.value === 'StaticText' && node.name?.value) texts.push(node.name.value);
+    for (const id of node.childIds ?? []) {
+      const child = byId.get(id);
+      if (child) walk(child);
+    }
+  };
+  walk(dialog);
+  return { role: 'dialog', name: dialog.name?.value ?? '', text: texts.join(' ').replace(/\s+/g, ' ').trim() };
+}
+
+async function launchFirefox(viewport: { width: number; height: number }): Promise<Driver> {
+  const browser: PuppeteerBrowser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      // Offline and repeatable: no update checks, telemetry or captive-portal probes.
+      'network.captive-portal-service.enabled': false,
+      'app.update.enabled': false,
+    },
+  });
+  await browser.installExtension(join(DIST, 'firefox'));
+  const page: PuppeteerPage = (await browser.pages())[0] ?? (await browser.newPage());
+  await page.setViewport(viewport);
+  let errors: string[] = [];
+  page.on('pageerror', (error) => {
+    const message = (error as Error).message ?? String(error);
+    // Firefox's own request for /favicon.ico, refused by a strict page policy: the browser's
+    // doing, on any page with that policy, with or without an extension.
+    if (/Content-Security-Policy.*\/favicon\.ico/.test(message)) return;
+    errors.push(`pageerror: ${message}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  const connection = (browser as unknown as { connection: { send: (method: string, params: unknown) => Promise<{ result: BidiResult }> } })
+    .connection;
+
+  return {
+    name: 'firefox',
+    async goto(url) {
+      errors = [];
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: (expression) => page.evaluate(expression) as Promise<never>,
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    press: (key) => page.keyboard.press(key as never),
+    async readCard() {
+      const context = (page.mainFrame() as unknown as { _id: string })._id;
+      const { result } = await connection.send('script.evaluate', {
+        expression: `document.querySelector('backstory-card')`,
+        target: { context },
+        awaitPromise: false,
+        serializationOptions: { includeShadowTree: 'all', maxDomDepth: 100 },
+      });
+      return readSerialisedCard(result.result);
+    },
+    errors: () => [...errors],
+    screenshot: async (path) => {
+      await page.screenshot({ path });
+    },
+    close: () => browser.close(),
+  };
+}
+
+interface BidiNode {
+  type: string;
+  value?: {
+    nodeType?: number;
+    localName?: string;
+    nodeValue?: string;
+    attributes?: Record<string, string>;
+    children?: BidiNode[];
+    shadowRoot?: BidiNode | null;
+  };
+}
+interface BidiResult {
+  result: BidiNode;
+}
+
+function readSerialisedCard(host: BidiNode): CardReading | null {
+  if (host.type !== 'node' || !host.value?.shadowRoot) return null;
+  let dialog: BidiNode | null = null;
+  const byId = new Map<string, BidiNode>();
+  const find = (node: BidiNode): void => {
+    const attrs = node.value?.attributes ?? {};
+    if (attrs.id) byId.set(attrs.id, node);
+    if (!dialog && attrs.role === 'dialog') dialog = node;
+    for (const child of node.value?.children ?? []) find(child);
+  };
+  find(host.value.shadowRoot);
+  if (!dialog) return null;
+  const textOf = (node: BidiNode): string => {
+    const v = node.value;
+    if (!v) return '';
+    if (v.nodeType === 3) return v.nodeValue ?? '';
+    if (v.localName === 'style') return '';
+    return (v.children ?? []).map(textOf).join(' ');
+  };
+  const found = dialog as BidiNode;
+  const labelId = found.value?.attributes?.['aria-labelledby'] ?? '';
+  const label = byId.get(labelId);
+  return {
+    role: found.value?.attributes?.role ?? '',
+    name: label ? textOf(label).replace(/\s+/g, ' ').trim() : found.value?.attributes?.['aria-label'] ?? '',
+    text: textOf(found).replace(/\s+/g, ' ').trim(),
+  };
+}
+
+/** Polls `check` until it returns a truthy value, or fails with the last value seen. */
+export async function waitFor<T>(check: () => Promise<T>, what: string, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T;
+  do {
+    last = await check();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  } while (Date.now() < deadline);
+  throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+}

@@ -1,0 +1,229 @@
+/**
+ * The end-to-end suite, run unchanged in Chromium and in Firefox ESR against the built
+ * extension (dist/chrome, dist/firefox) and the project's own fixture pages.
+ */
+
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, waitFor, type BrowserName, type Driver } from './drivers.js';
+import { startServer, type FixtureServer } from './server.js';
+
+export const ARTIFACTS = new URL('../../test-results/', import.meta.url).pathname;
+
+interface PaintedRange {
+  name: string;
+  text: string;
+}
+
+/** Our highlights as the page itself sees them in the shared CSS.highlights registry. */
+const READ_HIGHLIGHTS = `(() => {
+  const out = [];
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('backstory-')) continue;
+    for (const r of highlight) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      out.push({ name, text: range.toString() });
+    }
+  }
+  return out;
+})()`;
+
+/** Centre of the n-th occurrence of `phrase` inside the element with `id`, in viewport px. */
+function centreOf(id: string, phrase: string, n = 0): string {
+  return `(() => {
+    const root = document.getElementById(${JSON.stringify(id)});
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let seen = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      let at = node.data.indexOf(${JSON.stringify(phrase)});
+      while (at >= 0) {
+        if (seen++ === ${n}) {
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + ${phrase.length});
+          const r = range.getClientRects()[0];
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        }
+        at = node.data.indexOf(${JSON.stringify(phrase)}, at + 1);
+      }
+    }
+    throw new Error('phrase not found: ' + ${JSON.stringify(phrase)});
+  })()`;
+}
+
+/** The entities the fixture article names, as hovered text → the card's title. */
+const EXPECTED_CARDS: [string, string, string][] = [
+  ['p1', 'Ghouta', 'Eastern Ghouta'],
+  ['p1', 'Russia', 'Russia'],
+  ['p1', 'Failaq Al-Rahman', 'Failaq al-Rahman'],
+  ['p2', 'Jaish al-Islam', 'Jaish al-Islam'],
+  ['p2', 'Syrian Observatory for Human Rights', 'Syrian Observatory for Human Rights'],
+  ['p2', 'Damascus', 'Damascus'],
+  ['p3', 'UN', 'United Nations'],
+  ['p3', 'Syrian Arab Red Crescent', 'Syrian Arab Red Crescent'],
+  ['p3', 'Amnesty International', 'Amnesty International'],
+  ['p4', 'Bashar al-Assad', 'Bashar al-Assad'],
+  ['p4', 'Iran', 'Iran'],
+  ['p4', 'Turkey', 'Turkey'],
+  ['p4', 'Reuters', 'Reuters'],
+  ['p4', 'Anadolu Agency', 'Anadolu Agency'],
+];
+
+export function extensionSuite(browserName: BrowserName): void {
+  describe(`Backstory in ${browserName}`, () => {
+    let driver: Driver;
+    let server: FixtureServer;
+
+    beforeAll(async () => {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      server = await startServer();
+      driver = await launch(browserName);
+    });
+
+    afterAll(async () => {
+      await driver?.close();
+      await server?.close();
+    });
+
+    const highlights = (): Promise<PaintedRange[]> => driver.evaluate<PaintedRange[]>(READ_HIGHLIGHTS);
+    const waitForHighlights = (min: number) =>
+      waitFor(async () => {
+        const list = await highlights();
+        return list.length >= min ? list : null;
+      }, `at least ${min} highlights`);
+
+    async function hover(id: string, phrase: string, n = 0): Promise<void> {
+      const { x, y } = await driver.evaluate<{ x: number; y: number }>(centreOf(id, phrase, n));
+      // Arrive from a little to the left, as a real pointer would.
+      await driver.mouseMove(x - 3, y);
+      await driver.mouseMove(x, y);
+    }
+
+    const openCard = (title: string) =>
+      waitFor(async () => {
+        const card = await driver.readCard();
+        return card && card.name === title ? card : null;
+      }, `the card "${title}"`);
+
+    it('highlights the glossary names, including one split over inline elements', async () => {
+      await driver.goto(server.url('article.html'));
+      const list = await waitForHighlights(15);
+      const texts = list.map((h) => h.text);
+      for (const [, phrase] of EXPECTED_CARDS) {
+        expect(texts.some((t) => t.includes(phrase)), `${phrase} is highlighted`).toBe(true);
+      }
+      // <b>Eastern</b> Ghouta is one mention, painted as one range.
+      expect(texts.filter((t) => t === 'Eastern Ghouta')).toHaveLength(2);
+      // Highlights are namespaced by type.
+      expect(list.find((h) => h.text === 'Damascus')?.name).toBe('backstory-place');
+      expect(list.find((h) => h.text === 'Jaish al-Islam')?.name).toBe('backstory-armed-group');
+    });
+
+    it('leaves editable content, form fields, code, hidden text and lower-case lookalikes alone', async () => {
+      const list = await highlights();
+      // Damascus appears once in the article and five times in skipped places.
+      expect(list.filter((h) => h.text === 'Damascus')).toHaveLength(1);
+      expect(list.some((h) => h.text === 'Aleppo')).toBe(false);
+      expect(list.some((h) => h.text === 'un')).toBe(false);
+    });
+
+    it('does not change the page: same DOM, same text, no errors', async () => {
+      const same = await driver.evaluate<{ html: boolean; text: boolean }>(
+        `({ html: document.documentElement.outerHTML === window.__htmlAtLoad, text: document.body.innerText === window.__textAtLoad })`,
+      );
+      expect(same).toEqual({ html: true, text: true });
+      expect(driver.errors()).toEqual([]);
+    });
+
+    it('shows the right card for each name hovered, and closes it with Esc', async () => {
+      for (const [id, phrase, title] of EXPECTED_CARDS) {
+        await hover(id, phrase);
+        const card = await openCard(title);
+        expect(card.role).toBe('dialog');
+        expect(card.text).toContain('Sources');
+        expect(card.text).toContain('Last reviewed');
+        await driver.press('Escape');
+        await waitFor(async () => (await driver.readCard()) === null, `the card "${title}" to close on Esc`);
+      }
+    });
+
+    it('opens after the hover-intent delay and closes after the grace period once the pointer leaves', async () => {
+      await driver.mouseMove(5, 790);
+      await hover('p2', 'Damascus');
+      // Not at once: a pointer passing over a name opens nothing.
+      await new Promise((r) => setTimeout(r, 120));
+      expect(await driver.readCard()).toBeNull();
+      const card = await openCard('Damascus');
+      expect(card.text).toMatch(/capital/i);
+      // While the card is open the page's body text is unchanged (the card lives outside it).
+      const text = await driver.evaluate<[string, string]>('[document.body.innerText, window.__textAtLoad]');
+      expect(text[0]).toBe(text[1]);
+      await driver.screenshot(`${ARTIFACTS}/${browserName}-card.png`);
+      await driver.mouseMove(5, 790);
+      expect(await driver.readCard()).not.toBeNull();
+      await waitFor(async () => (await driver.readCard()) === null, 'the card to close after the pointer left');
+      // The host element is gone with the card: the DOM is as it was.
+      const html = await driver.evaluate<[string, string]>('[document.documentElement.outerHTML, window.__htmlAtLoad]');
+      expect(html[0]).toBe(html[1]);
+    });
+
+    it('keeps the card open while the pointer is on it', async () => {
+      await hover('p4', 'Reuters');
+      await openCard('Reuters');
+      const box = await driver.evaluate<{ x: number; y: number; w: number; h: number }>(
+        `(() => { const r = document.querySelector('backstory-card').getBoundingClientRect(); return { x: r.left, y: r.top, w: r.width, h: r.height }; })()`,
+      );
+      // Travel from the name into the card and stay there past the grace period.
+      await driver.mouseMove(box.x + 20, box.y + 10);
+      await driver.mouseMove(box.x + box.w / 2, box.y + box.h / 2);
+      await new Promise((r) => setTimeout(r, 900));
+      expect((await driver.readCard())?.name).toBe('Reuters');
+      await driver.press('Escape');
+      await waitFor(async () => (await driver.readCard()) === null, 'the card to close');
+    });
+
+    it('places the card beside the name without covering its line', async () => {
+      await hover('p3', 'Amnesty International');
+      await openCard('Amnesty International');
+      const geometry = await driver.evaluate<{ line: DOMRect; card: DOMRect }>(`(() => {
+        const card = document.querySelector('backstory-card').getBoundingClientRect();
+        const p = ${centreOf('p3', 'Amnesty International')};
+        const range = document.caretPositionFromPoint ? null : null;
+        return { line: { top: p.y - 4, bottom: p.y + 4 }, card: { top: card.top, bottom: card.bottom } };
+      })()`);
+      const { line, card } = geometry;
+      expect(card.top >= line.bottom || card.bottom <= line.top).toBe(true);
+      await driver.press('Escape');
+    });
+
+    it('highlights content added after load', async () => {
+      await driver.evaluate(`(() => {
+        const p = document.createElement('p');
+        p.id = 'added';
+        p.textContent = 'Later, fighting was reported in Idlib and Aleppo.';
+        document.getElementById('later').appendChild(p);
+      })()`);
+      await waitFor(async () => (await highlights()).some((h) => h.text === 'Idlib'), 'Idlib to be highlighted');
+      await hover('added', 'Idlib');
+      await openCard('Idlib');
+      await driver.press('Escape');
+    });
+
+    it('puts its highlights back when the page clears CSS.highlights', async () => {
+      await driver.evaluate('CSS.highlights.clear()');
+      await waitFor(async () => (await highlights()).some((h) => h.text === 'Damascus'), 'highlights to return');
+      expect(driver.errors()).toEqual([]);
+    });
+
+    it("works on a page that forbids everything with Content-Security-Policy default-src 'none'", async () => {
+      await driver.goto(server.url('strict-csp.html'));
+      await waitForHighlights(2);
+      await hover('p1', 'Damascus');
+      const card = await openCard('Damascus');
+      expect(card.text).toMatch(/timeline/i);
+      expect(driver.errors()).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { Alias } from '../../src/core/glossary-types.js';
+import { compileMatcher, deserializeMatcher, findMatches, serializeMatcher, defaultCaseRule } from '../../src/core/matcher.js';
+import { ENTITY_TYPES } from '../../src/core/glossary-types.js';
+import { entry } from './fixtures.js';
+
+const glossary = [
+  entry('eastern-ghouta', 'Eastern Ghouta', ['Ghouta', 'East Ghouta'], 'place'),
+  entry('damascus', 'Damascus', [{ text: 'دمشق', lang: 'ar' }, { text: 'ريف دمشق', lang: 'ar' }], 'place'),
+  entry('failaq-al-rahman', 'Failaq al-Rahman', ['Faylaq al-Rahman']),
+  entry('fsa', 'Free Syrian Army', ['FSA']),
+  entry('saa', 'Syrian Arab Army', ['Syrian army']),
+  entry('un', 'United Nations', ['UN', 'U.N.']),
+  entry('russia', 'Russia', [], 'country'),
+  entry('hts', 'Hayat Tahrir al-Sham', ["Hay'at Tahrir al-Sham", 'HTS']),
+  entry('jordan', 'Jordan', [], 'country', {
+    aliases: [],
+    name: 'Hashemite Kingdom of Jordan',
+  }),
+  entry('jordan-short', 'Jordan (short)', [{ text: 'Jordan', ambiguity: { topicGate: true, notAfter: ['Michael'] } }], 'country'),
+  entry('emirates', 'United Arab Emirates', [{ text: 'Emirates', ambiguity: { notBefore: ['airline', 'Stadium'] } }], 'country'),
+  entry('lebanon', 'Lebanon', [{ text: 'Lebanon', ambiguity: { notBefore: [', Indiana', ', Pennsylvania'] } }], 'country'),
+];
+const matcher = compileMatcher(glossary);
+
+function names(text: string): string[] {
+  return findMatches(matcher, text).map((m) => `${matcher.entityIds[m.entity]}=${text.slice(m.start, m.end)}${m.gated ? '?' : ''}`);
+}
+
+describe('findMatches', () => {
+  it('finds names and maps offsets back to the original text exactly', () => {
+    const text = 'Strikes hit Eastern  Ghouta, near Damascus.';
+    const [ghouta, damascus] = findMatches(matcher, text);
+    expect(text.slice(ghouta!.start, ghouta!.end)).toBe('Eastern  Ghouta');
+    expect(text.slice(damascus!.start, damascus!.end)).toBe('Damascus');
+  });
+
+  it('takes the leftmost-longest name', () => {
+    expect(names('The Eastern Ghouta enclave')).toEqual(['eastern-ghouta=Eastern Ghouta']);
+    expect(names('the Free Syrian Army and the Syrian army')).toEqual(['fsa=Free Syrian Army', 'saa=Syrian army']);
+  });
+
+  it('matches on word boundaries only', () => {
+    expect(names('Russian officials; Russians; Prussia')).toEqual([]);
+    expect(names('Russia')).toEqual(['russia=Russia']);
+    expect(names('(Russia)')).toEqual(['russia=Russia']);
+  });
+
+  it('accepts possessives', () => {
+    expect(names("Russia's role and Russia’s envoy")).toEqual(['russia=Russia', 'russia=Russia']);
+  });
+
+  it('folds case of the article, hyphens, spaces and diacritics', () => {
+    expect(names('Failaq Al-Rahman, Faylaq al Rahman, FAILAQ AL‑RAHMAN, Fāilaq al-Raḥmān')).toHaveLength(4);
+  });
+
+  it('treats an inner apostrophe as optional', () => {
+    expect(names('Hayat Tahrir al-Sham and Hayʼat Tahrir al-Sham')).toEqual([
+      'hts=Hayat Tahrir al-Sham',
+      'hts=Hayʼat Tahrir al-Sham',
+    ]);
+  });
+
+  it('applies case rules: acronyms exactly, names with their capitals', () => {
+    expect(defaultCaseRule('UN')).toBe('exact');
+    expect(defaultCaseRule('U.N.')).toBe('exact');
+    expect(defaultCaseRule('Eastern Ghouta')).toBe('initial');
+    expect(names('the UN said; the U.N. said; un homme; Un film')).toEqual(['un=UN', 'un=U.N.']);
+    expect(names('eastern ghouta')).toEqual([]);
+    expect(names('EASTERN GHOUTA')).toEqual(['eastern-ghouta=EASTERN GHOUTA']);
+    expect(names('fsa and Fsa, FSA')).toEqual(['fsa=FSA']);
+  });
+
+  it('does not read a shouted word as an acronym', () => {
+    expect(names('TRUMP TELLS UN TO LEAVE')).toEqual([]);
+    expect(names('The UN Security Council')).toEqual(['un=UN']);
+  });
+
+  it('excludes other senses by context', () => {
+    expect(names('Michael Jordan scored')).toEqual([]);
+    expect(names('flew with the Emirates airline')).toEqual([]);
+    expect(names('at Emirates Stadium')).toEqual([]);
+    expect(names('the Emirates and Qatar')).toEqual(['emirates=Emirates']);
+    expect(names('Lebanon, Indiana is a town')).toEqual([]);
+    expect(names('Lebanon, Syria and Iraq')).toEqual(['lebanon=Lebanon']);
+  });
+
+  it('reports topic-gated aliases as gated', () => {
+    expect(names('Jordan closed the border')).toEqual(['jordan-short=Jordan?']);
+  });
+
+  it('matches Arabic names with attached proclitics', () => {
+    expect(names('قصف بريف دمشق')).toEqual(['damascus=ريف دمشق']);
+    expect(names('وصل إلى دمشق ودمشق والدمشقي')).toEqual(['damascus=دمشق', 'damascus=دمشق']);
+    expect(names('قدمشق')).toEqual([]);
+  });
+
+  it('does the same after serialisation', () => {
+    const restored = deserializeMatcher(JSON.parse(JSON.stringify(serializeMatcher(matcher, ENTITY_TYPES))));
+    const text = 'Michael Jordan, Jordan, the UN, Eastern Ghouta and بريف دمشق';
+    expect(findMatches(restored, text)).toEqual(findMatches(matcher, text));
+  });
+
+  it('costs time in proportion to the text, not to the number of aliases', () => {
+    const many: Alias[] = Array.from({ length: 20000 }, (_, i) => `Name${i} Place`);
+    const big = compileMatcher([entry('many', 'Many', many)]);
+    const text = 'Eastern Ghouta and Damascus. '.repeat(4000);
+    const time = (m: typeof matcher) => {
+      const t0 = performance.now();
+      for (let i = 0; i < 3; i++) findMatches(m, text);
+      return performance.now() - t0;
+    };
+    time(matcher);
+    time(big);
+    // A 20,000-alias automaton scans this text within a small factor of a 20-alias one.
+    expect(time(big)).toBeLessThan(time(matcher) * 3 + 20);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { foldString, foldText } from '../../src/core/normalize.js';
+
+/** The original text each folded character came from, to check the offset map. */
+function sources(original: string): string[] {
+  const f = foldText(original);
+  return [...f.text].map((_, k) => original.slice(f.start[k], f.end[k]));
+}
+
+describe('foldText', () => {
+  it('lower-cases and strips diacritics', () => {
+    expect(foldText('Ḥayʼat Taḥrīr al-Shām').text).toBe("hay'at tahrir al sham");
+    expect(foldText('ÉCOLE Müller').text).toBe('ecole muller');
+  });
+
+  it('folds hyphens, dashes and every kind of space to one space', () => {
+    expect(foldText('al-Rahman al‑Rahman al – Rahman al\u00a0Rahman').text).toBe('al rahman al rahman al rahman al rahman');
+    expect(foldText('Eastern\n      Ghouta').text).toBe('eastern ghouta');
+  });
+
+  it('unifies apostrophes and ayn/hamza marks', () => {
+    expect(foldText('Russia’s Ma‘arrat Shiʿa').text).toBe("russia's ma'arrat shi'a");
+  });
+
+  it('drops soft hyphens and zero-width characters', () => {
+    expect(foldText('Gh\u00adou\u200bta').text).toBe('ghouta');
+  });
+
+  it('unifies Arabic letter variants and drops tashkeel and tatweel', () => {
+    expect(foldText('إدلِب').text).toBe(foldText('ادلب').text);
+    expect(foldText('الرقّة').text).toBe('الرقه');
+    expect(foldText('دمـــشق').text).toBe('دمشق');
+  });
+
+  it('maps every folded character back to its exact source', () => {
+    expect(sources('Ḥa-b')).toEqual(['Ḥ', 'a', '-', 'b']);
+    expect(sources('a \n  b')).toEqual(['a', ' \n  ', 'b']);
+    expect(sources('Straße')).toEqual(['S', 't', 'r', 'a', 'ß', 'ß', 'e']);
+    expect(sources('x\u00ady')).toEqual(['x', 'y']);
+  });
+
+  it('foldString trims', () => {
+    expect(foldString('  Damascus ')).toBe('damascus');
+  });
+});

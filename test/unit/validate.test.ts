@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { isIsoDate, validateEntries } from '../../src/core/validate.js';
+import { entry } from './fixtures.js';
+
+const TODAY = '2026-11-25';
+const messages = (input: unknown) => validateEntries(input, TODAY).problems.map((p) => `${p.entry}: ${p.message}`);
+
+describe('validateEntries', () => {
+  it('accepts well-formed entries', () => {
+    const result = validateEntries([entry('a', 'Alpha', [], 'place', { related: ['b'] }), entry('b', 'Beta')], TODAY);
+    expect(result.problems).toEqual([]);
+    expect(result.entries.map((e) => e.id)).toEqual(['a', 'b']);
+  });
+
+  it('rejects what is not a list', () => {
+    expect(messages({})).toEqual(['(file): a glossary must be a list of entries']);
+  });
+
+  it('names each problem and the entry it is in', () => {
+    const bad = { ...entry('x', 'X'), summary: 'y'.repeat(301), sources: [], lastReviewed: '2026-13-01' };
+    expect(messages([bad])).toEqual([
+      'x: summary is 301 characters (at most 300)',
+      'x: at least one source is needed',
+      'x: lastReviewed must be a full date (YYYY-MM-DD)',
+    ]);
+  });
+
+  it('finds duplicate ids and dangling related ids', () => {
+    expect(messages([entry('a', 'A1', [], 'organization', { related: ['zzz'] }), entry('a', 'A2')])).toEqual([
+      'a: duplicate id',
+      'a: related id "zzz" does not exist',
+    ]);
+  });
+
+  it('requires coordinates for places and ordered, dated timelines', () => {
+    const place = { ...entry('p', 'P', [], 'place'), coordinates: undefined };
+    const unordered = entry('t', 'T', [], 'event', {
+      timeline: [
+        { date: '2018-03', text: 'later' },
+        { date: '2017-05-04', text: 'earlier' },
+        { date: '2018-02-30', text: 'no such day' },
+      ],
+    });
+    expect(messages([place, unordered])).toEqual([
+      'p: a place needs coordinates',
+      't: timeline event 2 (2017-05-04) is out of order',
+      't: timeline event 3 needs an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) and a text',
+    ]);
+  });
+
+  it('rejects an alias shared by two entries unless a rule disambiguates it', () => {
+    expect(messages([entry('a', 'Assad'), entry('b', 'Bashar al-Assad', ['Assad'])])).toEqual([
+      'b: alias "Assad" is also an alias of "a" ("assad"): give one of them an ambiguity rule or remove it',
+    ]);
+    expect(messages([entry('a', 'Assad'), entry('b', 'Bashar', [{ text: 'Assad', ambiguity: { topicGate: true } }])])).toEqual([]);
+    expect(messages([entry('a', 'IS'), entry('b', 'Is thing', ['Is'])])).toHaveLength(1);
+  });
+
+  it('reports malformed aliases without throwing', () => {
+    expect(messages([entry('a', 'A', [{ text: '' }, 5 as never, { text: 'x', case: 'upper' as never }])])).toEqual([
+      'a: alias 1 has no text',
+      'a: alias 2 must be text or an object with text',
+      'a: alias 3: case must be exact, initial or any',
+    ]);
+  });
+});
+
+describe('isIsoDate', () => {
+  it('accepts ISO dates at any precision and only real days', () => {
+    expect(['2018', '2018-02', '2018-02-28', '2024-02-29'].every(isIsoDate)).toBe(true);
+    expect(['18', '2018-2', '2018-02-29', '2018/02/01', ''].some(isIsoDate)).toBe(false);
+  });
+});
