@@ -79,6 +79,38 @@ function matcherPlugin(getMatcher) {
   };
 }
 
+/**
+ * Preact supports `dangerouslySetInnerHTML`, the one path by which markup could reach the
+ * DOM. Backstory never uses it (design: no HTML strings), so the bundle gets a Preact with
+ * that path closed: setting it throws, and clearing it clears text. This also keeps
+ * `web-ext lint` free of its innerHTML warning. The build fails if Preact's code changes
+ * shape, so the patch can never silently stop applying.
+ */
+function textOnlyPreactPlugin() {
+  return {
+    name: 'preact-text-only',
+    setup(build) {
+      build.onLoad({ filter: /preact[\\/]dist[\\/]preact\.module\.js$/ }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        let replaced = 0;
+        const contents = source
+          .replace(/(\w+)\.innerHTML=\w+\.__html/g, () => {
+            replaced++;
+            return '(()=>{throw new Error("Backstory renders text only: dangerouslySetInnerHTML is disabled")})()';
+          })
+          .replace(/(\w+)\.innerHTML=""/g, (_, element) => {
+            replaced++;
+            return `${element}.textContent=""`;
+          });
+        if (replaced !== 2 || /\.innerHTML=/.test(contents)) {
+          throw new Error(`preact-text-only: expected 2 innerHTML assignments in ${args.path}, found ${replaced}; review the patch`);
+        }
+        return { contents, loader: 'js' };
+      });
+    },
+  };
+}
+
 function zipFolder(folder, zipPath) {
   const files = {};
   const walk = (dir) => {
@@ -142,7 +174,7 @@ function esbuildOptions(browser, glossary, bench) {
       'process.env.NODE_ENV': '"production"',
       __BACKSTORY_BENCH__: bench ? 'true' : 'false',
     },
-    plugins: [matcherPlugin(() => glossary.matcher)],
+    plugins: [matcherPlugin(() => glossary.matcher), textOnlyPreactPlugin()],
     logLevel: 'warning',
   };
 }

@@ -63,7 +63,7 @@ function isHttpUrl(value: unknown): boolean {
 }
 
 /** Checks one entry's shape; returns its problems (empty when it is well formed). */
-function checkEntryShape(raw: Json, label: string, today: string): string[] {
+function checkEntryShape(raw: Json, today: string): string[] {
   const problems: string[] = [];
   const need = (ok: boolean, message: string): void => {
     if (!ok) problems.push(message);
@@ -156,7 +156,6 @@ function checkEntryShape(raw: Json, label: string, today: string): string[] {
 
   need(isIsoDate(raw.lastReviewed) && (raw.lastReviewed as string).length === 10, 'lastReviewed must be a full date (YYYY-MM-DD)');
   if (isIsoDate(raw.lastReviewed)) need(raw.lastReviewed <= today, 'lastReviewed is in the future');
-  void label;
   return problems;
 }
 
@@ -182,7 +181,7 @@ export function validateEntries(input: unknown, today: string): ValidationResult
       return;
     }
     const label = typeof raw.id === 'string' && raw.id ? raw.id : fallback;
-    const shape = checkEntryShape(raw, label, today);
+    const shape = checkEntryShape(raw, today);
     for (const message of shape) problems.push({ entry: label, message });
     if (shape.length) return;
     const entry = raw as unknown as GlossaryEntry;

@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, waitFor, type BrowserName, type Driver } from './drivers.js';
+import { SEED_ENTITIES, seedAvailable, seedPageHtml, SEED_PATH } from './seed-page.js';
 import { startServer, type FixtureServer } from './server.js';
 
 export const ARTIFACTS = new URL('../../test-results/', import.meta.url).pathname;
@@ -30,10 +31,10 @@ const READ_HIGHLIGHTS = `(() => {
   return out;
 })()`;
 
-/** Centre of the n-th occurrence of `phrase` inside the element with `id`, in viewport px. */
-function centreOf(id: string, phrase: string, n = 0): string {
+/** Centre of the n-th occurrence of `phrase` inside the element `selector`, in viewport px. */
+function centreOf(selector: string, phrase: string, n = 0): string {
   return `(() => {
-    const root = document.getElementById(${JSON.stringify(id)});
+    const root = document.querySelector(${JSON.stringify(selector)});
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     let seen = 0;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -43,6 +44,7 @@ function centreOf(id: string, phrase: string, n = 0): string {
           const range = document.createRange();
           range.setStart(node, at);
           range.setEnd(node, at + ${phrase.length});
+          range.startContainer.parentElement.scrollIntoView({ block: 'center' });
           const r = range.getClientRects()[0];
           return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
         }
@@ -78,7 +80,7 @@ export function extensionSuite(browserName: BrowserName): void {
 
     beforeAll(async () => {
       mkdirSync(ARTIFACTS, { recursive: true });
-      server = await startServer();
+      server = await startServer(seedAvailable ? { 'seed-article.html': seedPageHtml() } : {});
       driver = await launch(browserName);
     });
 
@@ -94,8 +96,8 @@ export function extensionSuite(browserName: BrowserName): void {
         return list.length >= min ? list : null;
       }, `at least ${min} highlights`);
 
-    async function hover(id: string, phrase: string, n = 0): Promise<void> {
-      const { x, y } = await driver.evaluate<{ x: number; y: number }>(centreOf(id, phrase, n));
+    async function hover(selector: string, phrase: string, n = 0): Promise<void> {
+      const { x, y } = await driver.evaluate<{ x: number; y: number }>(centreOf(selector, phrase, n));
       // Arrive from a little to the left, as a real pointer would.
       await driver.mouseMove(x - 3, y);
       await driver.mouseMove(x, y);
@@ -139,7 +141,7 @@ export function extensionSuite(browserName: BrowserName): void {
 
     it('shows the right card for each name hovered, and closes it with Esc', async () => {
       for (const [id, phrase, title] of EXPECTED_CARDS) {
-        await hover(id, phrase);
+        await hover(`#${id}`, phrase);
         const card = await openCard(title);
         expect(card.role).toBe('dialog');
         expect(card.text).toContain('Sources');
@@ -151,7 +153,7 @@ export function extensionSuite(browserName: BrowserName): void {
 
     it('opens after the hover-intent delay and closes after the grace period once the pointer leaves', async () => {
       await driver.mouseMove(5, 790);
-      await hover('p2', 'Damascus');
+      await hover('#p2', 'Damascus');
       // Not at once: a pointer passing over a name opens nothing.
       await new Promise((r) => setTimeout(r, 120));
       expect(await driver.readCard()).toBeNull();
@@ -170,7 +172,7 @@ export function extensionSuite(browserName: BrowserName): void {
     });
 
     it('keeps the card open while the pointer is on it', async () => {
-      await hover('p4', 'Reuters');
+      await hover('#p4', 'Reuters');
       await openCard('Reuters');
       const box = await driver.evaluate<{ x: number; y: number; w: number; h: number }>(
         `(() => { const r = document.querySelector('backstory-card').getBoundingClientRect(); return { x: r.left, y: r.top, w: r.width, h: r.height }; })()`,
@@ -185,11 +187,11 @@ export function extensionSuite(browserName: BrowserName): void {
     });
 
     it('places the card beside the name without covering its line', async () => {
-      await hover('p3', 'Amnesty International');
+      await hover('#p3', 'Amnesty International');
       await openCard('Amnesty International');
       const geometry = await driver.evaluate<{ line: DOMRect; card: DOMRect }>(`(() => {
         const card = document.querySelector('backstory-card').getBoundingClientRect();
-        const p = ${centreOf('p3', 'Amnesty International')};
+        const p = ${centreOf('#p3', 'Amnesty International')};
         const range = document.caretPositionFromPoint ? null : null;
         return { line: { top: p.y - 4, bottom: p.y + 4 }, card: { top: card.top, bottom: card.bottom } };
       })()`);
@@ -206,7 +208,7 @@ export function extensionSuite(browserName: BrowserName): void {
         document.getElementById('later').appendChild(p);
       })()`);
       await waitFor(async () => (await highlights()).some((h) => h.text === 'Idlib'), 'Idlib to be highlighted');
-      await hover('added', 'Idlib');
+      await hover('#added', 'Idlib');
       await openCard('Idlib');
       await driver.press('Escape');
     });
@@ -217,10 +219,26 @@ export function extensionSuite(browserName: BrowserName): void {
       expect(driver.errors()).toEqual([]);
     });
 
+    const seedTitle = seedAvailable
+      ? 'on a page made of the seed article, highlights the names it gives and shows their cards'
+      : `seed article: skipped, ${SEED_PATH} is absent`;
+    it.skipIf(!seedAvailable)(seedTitle, async () => {
+      await driver.goto(server.url('seed-article.html'));
+      const list = await waitForHighlights(SEED_ENTITIES.length);
+      for (const [written, title] of SEED_ENTITIES) {
+        expect(list.some((h) => h.text === written), `${written} is highlighted`).toBe(true);
+        await hover('article', written);
+        await openCard(title);
+        await driver.press('Escape');
+        await waitFor(async () => (await driver.readCard()) === null, `the card "${title}" to close`);
+      }
+      expect(driver.errors()).toEqual([]);
+    });
+
     it("works on a page that forbids everything with Content-Security-Policy default-src 'none'", async () => {
       await driver.goto(server.url('strict-csp.html'));
       await waitForHighlights(2);
-      await hover('p1', 'Damascus');
+      await hover('#p1', 'Damascus');
       const card = await openCard('Damascus');
       expect(card.text).toMatch(/timeline/i);
       expect(driver.errors()).toEqual([]);

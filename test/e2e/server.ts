@@ -24,11 +24,13 @@ export interface FixtureServer {
   close: () => Promise<void>;
 }
 
-export async function startServer(root = FIXTURES): Promise<FixtureServer> {
+/** `pages` adds pages made in memory (path → HTML) beside the fixture files. */
+export async function startServer(pages: Record<string, string> = {}, root = FIXTURES): Promise<FixtureServer> {
   const server: Server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     try {
-      const body = await readFile(join(root, path));
+      const made = pages[path.replace(/^\//, '')];
+      const body = made !== undefined ? Buffer.from(made) : await readFile(join(root, path));
       const headers: Record<string, string> = { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' };
       if (path.startsWith('/strict-csp')) headers['content-security-policy'] = "default-src 'none'";
       res.writeHead(200, headers).end(body);
