@@ -236,9 +236,13 @@ function readSerialisedCard(host: BidiNode): CardReading | null {
 }
 
 /** Polls `check` until it returns a truthy value, or fails with the last value seen. */
-export async function waitFor<T>(check: () => Promise<T>, what: string, timeoutMs = 5000): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | null | undefined | false>,
+  what: string,
+  timeoutMs = 5000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  let last: T;
+  let last: T | null | undefined | false;
   do {
     last = await check();
     if (last) return last;
