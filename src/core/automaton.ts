@@ -5,18 +5,20 @@
  * typed arrays cost a few bytes per state and no garbage-collector work, and they travel as
  * bytes (base64 in the bundle) without being parsed into a large object graph.
  *
- * Edges are in compressed sparse rows: the edges of state s are
- * `edgeChars[edgeOffset[s] .. edgeOffset[s+1])`, sorted, so a step is a binary search.
- * Matching costs O(text length + number of matches), independent of the number of patterns.
+ * States are numbered breadth-first and each state's edges are sorted by character, so the
+ * children of all states, taken in state order, are states 1, 2, 3, ...: the target of edge
+ * e is state e + 1 and needs no storage. The edges of state s are
+ * `edgeChars[edgeOffset[s] .. edgeOffset[s+1])`, and a step is a binary search among them.
+ * Failure and output links are derived from the trie when it is loaded, so the serialised
+ * form is only: how many children each state has, the edge characters, and which states end
+ * which patterns. Matching costs O(text length + matches), independent of the pattern count.
  */
 
 export interface Automaton {
   /** edgeOffset[s]..edgeOffset[s+1] are the edges of state s; length states+1. */
   edgeOffset: Uint32Array;
-  /** The code unit on each edge, sorted within a state. */
+  /** The code unit on each edge, sorted within a state; edge e leads to state e + 1. */
   edgeChars: Uint16Array;
-  /** The target state of each edge. */
-  edgeTargets: Uint32Array;
   /** Failure link of each state (root's is 0). */
   fail: Uint32Array;
   /** First pattern that ends at the state, or -1. */
@@ -31,12 +33,11 @@ export interface Automaton {
 
 /** Builds the automaton for folded pattern strings; pattern i is `patterns[i]`. */
 export function buildAutomaton(patterns: readonly string[]): Automaton {
-  // Build a trie with Map edges first (build time only), then flatten.
+  // A trie with Map edges first (build time only)...
   const children: Map<number, number>[] = [new Map()];
   const firstOutput: number[] = [-1];
-  const patternNext = new Int32Array(patterns.length).fill(-1);
   const lastOutput: number[] = [-1];
-
+  const patternNext = new Int32Array(patterns.length).fill(-1);
   patterns.forEach((pattern, index) => {
     let state = 0;
     for (let i = 0; i < pattern.length; i++) {
@@ -56,45 +57,51 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     lastOutput[state] = index;
   });
 
+  // ...then renumbered breadth-first into the flat form.
   const stateCount = children.length;
-  const edgeOffset = new Uint32Array(stateCount + 1);
-  let edgeCount = 0;
-  for (let s = 0; s < stateCount; s++) {
-    edgeOffset[s] = edgeCount;
-    edgeCount += children[s]!.size;
-  }
-  edgeOffset[stateCount] = edgeCount;
-  const edgeChars = new Uint16Array(edgeCount);
-  const edgeTargets = new Uint32Array(edgeCount);
-  for (let s = 0; s < stateCount; s++) {
-    const sorted = [...children[s]!.entries()].sort((a, b) => a[0] - b[0]);
-    let e = edgeOffset[s]!;
-    for (const [code, target] of sorted) {
-      edgeChars[e] = code;
-      edgeTargets[e] = target;
-      e++;
+  const childCount = new Uint16Array(stateCount);
+  const edgeChars = new Uint16Array(Math.max(0, stateCount - 1));
+  const output = new Int32Array(stateCount).fill(-1);
+  const order = [0];
+  for (let s = 0; s < order.length; s++) {
+    const old = order[s]!;
+    output[s] = firstOutput[old]!;
+    const sorted = [...children[old]!.entries()].sort((a, b) => a[0] - b[0]);
+    childCount[s] = sorted.length;
+    for (const [code, child] of sorted) {
+      edgeChars[order.length - 1] = code;
+      order.push(child);
     }
   }
+  return linkAutomaton(childCount, edgeChars, output, patternNext, Uint32Array.from(patterns, (p) => p.length));
+}
 
+/** Derives edge offsets, failure links and output links from the breadth-first trie. */
+function linkAutomaton(
+  childCount: Uint16Array,
+  edgeChars: Uint16Array,
+  output: Int32Array,
+  patternNext: Int32Array,
+  patternLength: Uint32Array,
+): Automaton {
+  const stateCount = childCount.length;
+  const edgeOffset = new Uint32Array(stateCount + 1);
+  for (let s = 0; s < stateCount; s++) edgeOffset[s + 1] = edgeOffset[s]! + childCount[s]!;
   const automaton: Automaton = {
     edgeOffset,
     edgeChars,
-    edgeTargets,
     fail: new Uint32Array(stateCount),
-    output: Int32Array.from(firstOutput),
+    output,
     outputLink: new Int32Array(stateCount).fill(-1),
     patternNext,
-    patternLength: Uint32Array.from(patterns, (p) => p.length),
+    patternLength,
   };
-
-  // Breadth-first: a state's failure link is known before its children's.
-  const queue: number[] = [];
-  for (let e = edgeOffset[0]!; e < edgeOffset[1]!; e++) queue.push(edgeTargets[e]!);
-  for (let head = 0; head < queue.length; head++) {
-    const state = queue[head]!;
+  // States are in breadth-first order: a state's failure link is known before its children's.
+  for (let state = 0; state < stateCount; state++) {
     for (let e = edgeOffset[state]!; e < edgeOffset[state + 1]!; e++) {
+      const child = e + 1;
+      if (state === 0) continue; // children of the root fail to the root
       const code = edgeChars[e]!;
-      const child = edgeTargets[e]!;
       let f = automaton.fail[state]!;
       let target = transition(automaton, f, code);
       while (target < 0 && f !== 0) {
@@ -103,9 +110,7 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
       }
       const failTarget = target < 0 ? 0 : target;
       automaton.fail[child] = failTarget;
-      automaton.outputLink[child] =
-        automaton.output[failTarget]! >= 0 ? failTarget : automaton.outputLink[failTarget]!;
-      queue.push(child);
+      automaton.outputLink[child] = output[failTarget]! >= 0 ? failTarget : automaton.outputLink[failTarget]!;
     }
   }
   return automaton;
@@ -113,13 +118,13 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
 
 /** The state reached from `state` on `code` along a trie edge, or -1 if there is none. */
 export function transition(automaton: Automaton, state: number, code: number): number {
-  const { edgeOffset, edgeChars, edgeTargets } = automaton;
+  const { edgeOffset, edgeChars } = automaton;
   let low = edgeOffset[state]!;
   let high = edgeOffset[state + 1]! - 1;
   while (low <= high) {
     const mid = (low + high) >>> 1;
     const c = edgeChars[mid]!;
-    if (c === code) return edgeTargets[mid]!;
+    if (c === code) return mid + 1;
     if (c < code) low = mid + 1;
     else high = mid - 1;
   }
@@ -160,41 +165,49 @@ export function scanAutomaton(
   }
 }
 
-const AUTOMATON_ARRAYS = [
-  'edgeOffset',
-  'edgeChars',
-  'edgeTargets',
-  'fail',
-  'output',
-  'outputLink',
-  'patternNext',
-  'patternLength',
-] as const;
+/** The automaton as it travels: base64 of little-endian typed arrays, links left out. */
+export interface SerializedAutomaton {
+  childCount: string;
+  edgeChars: string;
+  /** Pairs (state, first pattern) for the states where patterns end. */
+  terminals: string;
+  patternNext: string;
+  patternLength: string;
+}
 
-export type SerializedAutomaton = Record<(typeof AUTOMATON_ARRAYS)[number], string>;
+const base64Of = (array: ArrayBufferView): string =>
+  bytesToBase64(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+const bufferOf = (text: string): ArrayBuffer => base64ToBytes(text).buffer as ArrayBuffer;
 
-/** Typed arrays as base64 of their little-endian bytes, for bundling into the content script. */
 export function serializeAutomaton(automaton: Automaton): SerializedAutomaton {
-  const out = {} as SerializedAutomaton;
-  for (const key of AUTOMATON_ARRAYS) {
-    const array = automaton[key];
-    out[key] = bytesToBase64(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
-  }
-  return out;
+  const stateCount = automaton.output.length;
+  const childCount = new Uint16Array(stateCount);
+  for (let s = 0; s < stateCount; s++) childCount[s] = automaton.edgeOffset[s + 1]! - automaton.edgeOffset[s]!;
+  const terminals: number[] = [];
+  automaton.output.forEach((pattern, state) => {
+    if (pattern >= 0) terminals.push(state, pattern);
+  });
+  return {
+    childCount: base64Of(childCount),
+    edgeChars: base64Of(automaton.edgeChars),
+    terminals: base64Of(Uint32Array.from(terminals)),
+    patternNext: base64Of(automaton.patternNext),
+    patternLength: base64Of(automaton.patternLength),
+  };
 }
 
 export function deserializeAutomaton(serialized: SerializedAutomaton): Automaton {
-  const bytes = (key: (typeof AUTOMATON_ARRAYS)[number]): ArrayBuffer => base64ToBytes(serialized[key]).buffer as ArrayBuffer;
-  return {
-    edgeOffset: new Uint32Array(bytes('edgeOffset')),
-    edgeChars: new Uint16Array(bytes('edgeChars')),
-    edgeTargets: new Uint32Array(bytes('edgeTargets')),
-    fail: new Uint32Array(bytes('fail')),
-    output: new Int32Array(bytes('output')),
-    outputLink: new Int32Array(bytes('outputLink')),
-    patternNext: new Int32Array(bytes('patternNext')),
-    patternLength: new Uint32Array(bytes('patternLength')),
-  };
+  const childCount = new Uint16Array(bufferOf(serialized.childCount));
+  const output = new Int32Array(childCount.length).fill(-1);
+  const terminals = new Uint32Array(bufferOf(serialized.terminals));
+  for (let i = 0; i < terminals.length; i += 2) output[terminals[i]!] = terminals[i + 1]!;
+  return linkAutomaton(
+    childCount,
+    new Uint16Array(bufferOf(serialized.edgeChars)),
+    output,
+    new Int32Array(bufferOf(serialized.patternNext)),
+    new Uint32Array(bufferOf(serialized.patternLength)),
+  );
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -111,7 +111,10 @@ export function extensionSuite(browserName: BrowserName): void {
 
     it('highlights the glossary names, including one split over inline elements', async () => {
       await driver.goto(server.url('article.html'));
-      const list = await waitForHighlights(15);
+      const list = await waitFor(async () => {
+        const now = await highlights();
+        return EXPECTED_CARDS.every(([, phrase]) => now.some((h) => h.text.includes(phrase))) ? now : null;
+      }, 'every expected name to be highlighted').catch(() => highlights());
       const texts = list.map((h) => h.text);
       for (const [, phrase] of EXPECTED_CARDS) {
         expect(texts.some((t) => t.includes(phrase)), `${phrase} is highlighted`).toBe(true);
@@ -224,7 +227,11 @@ export function extensionSuite(browserName: BrowserName): void {
       : `seed article: skipped, ${SEED_PATH} is absent`;
     it.skipIf(!seedAvailable)(seedTitle, async () => {
       await driver.goto(server.url('seed-article.html'));
-      const list = await waitForHighlights(SEED_ENTITIES.length);
+      // Scanning runs in idle-time slices: wait for every expected name, then check each.
+      const list = await waitFor(async () => {
+        const now = await highlights();
+        return SEED_ENTITIES.every(([written]) => now.some((h) => h.text === written)) ? now : null;
+      }, 'every seed-article name to be highlighted').catch(() => highlights());
       for (const [written, title] of SEED_ENTITIES) {
         expect(list.some((h) => h.text === written), `${written} is highlighted`).toBe(true);
         await hover('article', written);

@@ -7,7 +7,7 @@ function mention(start: Text, startOffset: number, end: Text, endOffset: number,
     entity,
     type: 'place',
     nodes,
-    range: { startContainer: start, startOffset, endContainer: end, endOffset } as StaticRange,
+    range: { startContainer: start, startOffset, endContainer: end, endOffset } as unknown as StaticRange,
   };
 }
 
