@@ -19,8 +19,8 @@ const whenIdle: Idle =
 
 export class PageScanner {
   readonly index = new MentionIndex();
-  /** Entities found through unambiguous aliases: they decide whether the page is on topic. */
-  private readonly ungatedEntities = new Set<number>();
+  /** Entities found through unambiguous, region-specific aliases: they decide whether the page is on topic. */
+  private readonly evidenceEntities = new Set<number>();
   /** Gated mentions waiting for the page to prove it is on topic. */
   private pending: Mention[] = [];
   private readonly queue: Generator<TextRun>[] = [];
@@ -110,12 +110,12 @@ export class PageScanner {
         }),
         nodes: run.nodes.slice(first, last + 1),
       };
-      if (match.gated && !pageIsOnTopic(this.ungatedEntities)) {
+      if (match.gated && !pageIsOnTopic(this.evidenceEntities)) {
         this.pending.push(mention);
         continue;
       }
       this.show(mention);
-      if (!match.gated) this.noteUngated(match.entity);
+      if (match.topicEvidence) this.noteEvidence(match.entity);
     }
   }
 
@@ -124,10 +124,10 @@ export class PageScanner {
     this.layer.add(mention.type, mention.range);
   }
 
-  private noteUngated(entity: number): void {
-    const wasOnTopic = pageIsOnTopic(this.ungatedEntities);
-    this.ungatedEntities.add(entity);
-    if (!wasOnTopic && pageIsOnTopic(this.ungatedEntities)) {
+  private noteEvidence(entity: number): void {
+    const wasOnTopic = pageIsOnTopic(this.evidenceEntities);
+    this.evidenceEntities.add(entity);
+    if (!wasOnTopic && pageIsOnTopic(this.evidenceEntities)) {
       const waiting = this.pending;
       this.pending = [];
       for (const mention of waiting) if (mention.nodes.every((n) => n.isConnected)) this.show(mention);

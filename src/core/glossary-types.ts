@@ -3,7 +3,10 @@
  * own entries share it; `validateEntries` in ./validate.ts is the single gate both go through.
  */
 
-/** What kind of thing an entry names; drives the underline style and the card's label. */
+/**
+ * What kind of thing an entry names; drives the underline style and the card's label.
+ * `community`: an ethnic or religious community (Kurds, Druze, Alawites, Yazidis).
+ */
 export const ENTITY_TYPES = [
   'place',
   'country',
@@ -12,6 +15,7 @@ export const ENTITY_TYPES = [
   'person',
   'event',
   'agreement',
+  'community',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
@@ -94,5 +98,10 @@ export interface GlossaryEntry {
   coordinates?: Coordinates;
   /** At least one public reference that supports the entry. */
   sources: Source[];
+  /**
+   * Named in news on any subject (the United States, China, Reuters, UNICEF): a mention is
+   * no sign that a page is about the region, so it does not count toward the topic gate.
+   */
+  global?: boolean;
   lastReviewed: IsoDate;
 }

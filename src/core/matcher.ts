@@ -42,6 +42,8 @@ export interface PatternRule {
 export interface CompiledMatcher {
   entityIds: string[];
   entityTypes: EntityType[];
+  /** Entities named in news on any subject: they are no evidence that a page is on topic. */
+  entityGlobal: boolean[];
   patterns: PatternRule[];
   automaton: Automaton;
 }
@@ -52,7 +54,10 @@ export interface Match {
   end: number;
   entity: number;
   pattern: number;
+  /** Shown only if the page is on topic (the alias is ambiguous). */
   gated: boolean;
+  /** Counts toward the page being on topic: unambiguous, and not a name found in all news. */
+  topicEvidence: boolean;
 }
 
 /** The default case rule: aliases written wholly in capitals (acronyms) match only so. */
@@ -91,17 +96,41 @@ export function patternForms(alias: string): { folded: string; caseSource: strin
   return forms.map((form) => ({ folded: foldString(form), caseSource: form }));
 }
 
+/**
+ * Generic nouns that house styles write in lower case after a name ("Gaza city", "Jabalia
+ * camp", "Idlib province", "the Syrian army"): under the `initial` rule their capitals are
+ * not required. The first word of an alias always keeps its capitals.
+ */
+const GENERIC_WORDS = new Set([
+  'city', 'town', 'village', 'strip', 'camp', 'province', 'governorate', 'district', 'region',
+  'countryside', 'river', 'mountain', 'mountains', 'valley', 'heights', 'desert', 'sea', 'gulf',
+  'crossing', 'hospital', 'square', 'prison', 'airport', 'base', 'army', 'forces', 'ministry',
+  'council', 'committee', 'agency', 'office', 'party', 'movement', 'brigade', 'brigades',
+  'division', 'corps', 'front', 'war', 'offensive', 'siege', 'attack', 'attacks', 'massacre',
+  'agreement', 'accords', 'accord', 'process', 'talks', 'zone', 'zones', 'resolution',
+]);
+
 /** Upper/lower letter offsets of an alias, in the coordinates of its folded form. */
-function caseMasks(caseSource: string): { upper: number[]; lower: number[] } {
+function caseMasks(caseSource: string, rule: CaseRule): { upper: number[]; lower: number[] } {
   const folded = foldText(caseSource);
   const upper: number[] = [];
   const lower: number[] = [];
   // foldString trims one leading space; mirror that so offsets agree.
   const offset = folded.text.startsWith(' ') ? 1 : 0;
+  const text = folded.text.slice(offset);
+  const optional = new Set<number>();
+  if (rule === 'initial') {
+    for (const word of text.matchAll(/[^ ]+/g)) {
+      if (word.index > 0 && GENERIC_WORDS.has(word[0])) {
+        for (let k = word.index; k < word.index + word[0].length; k++) optional.add(k);
+      }
+    }
+  }
   for (let k = offset; k < folded.text.length; k++) {
     const ch = caseSource[folded.start[k]!]!;
-    if (isUpperChar(ch)) upper.push(k - offset);
-    else if (ch !== ch.toUpperCase()) lower.push(k - offset);
+    if (isUpperChar(ch)) {
+      if (!optional.has(k - offset)) upper.push(k - offset);
+    } else if (ch !== ch.toUpperCase()) lower.push(k - offset);
   }
   return { upper, lower };
 }
@@ -118,7 +147,7 @@ export function compileMatcher(entries: readonly GlossaryEntry[]): CompiledMatch
         const key = `${entity}\u0000${folded}\u0000${caseRule}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const masks = caseMasks(caseSource);
+        const masks = caseMasks(caseSource, caseRule);
         strings.push(folded);
         patterns.push({
           entity,
@@ -135,6 +164,7 @@ export function compileMatcher(entries: readonly GlossaryEntry[]): CompiledMatch
   return {
     entityIds: entries.map((e) => e.id),
     entityTypes: entries.map((e) => e.type),
+    entityGlobal: entries.map((e) => e.global === true),
     patterns,
     automaton: buildAutomaton(strings),
   };
@@ -240,18 +270,22 @@ export function findMatches(matcher: CompiledMatcher, original: string): Match[]
       entity: rule.entity,
       pattern: c.pattern,
       gated: rule.topicGate,
+      topicEvidence: !rule.topicGate && !matcher.entityGlobal[rule.entity],
     });
     taken = c.end;
   }
   return matches;
 }
 
-/** How many distinct unambiguous entities a page must mention before gated aliases show. */
+/**
+ * How many distinct entities a page must name through unambiguous, region-specific aliases
+ * (matches with `topicEvidence`) before gated aliases show.
+ */
 export const TOPIC_GATE_MIN_ENTITIES = 2;
 
-/** True when the distinct ungated entities seen make the page on topic. */
-export function pageIsOnTopic(ungatedEntities: ReadonlySet<number>): boolean {
-  return ungatedEntities.size >= TOPIC_GATE_MIN_ENTITIES;
+/** True when the distinct evidence entities seen make the page on topic. */
+export function pageIsOnTopic(evidenceEntities: ReadonlySet<number>): boolean {
+  return evidenceEntities.size >= TOPIC_GATE_MIN_ENTITIES;
 }
 
 export interface SerializedMatcher {
@@ -259,6 +293,8 @@ export interface SerializedMatcher {
   /** Index into the type list for each entity. */
   entityTypes: number[];
   types: EntityType[];
+  /** Indices of global entities. */
+  globalEntities: number[];
   /** Pattern rules in columns, to keep the bundle small. */
   patterns: {
     entity: number[];
@@ -283,6 +319,7 @@ export function serializeMatcher(matcher: CompiledMatcher, types: readonly Entit
     entityIds: matcher.entityIds,
     entityTypes: matcher.entityTypes.map((t) => types.indexOf(t)),
     types: [...types],
+    globalEntities: matcher.entityGlobal.flatMap((global, i) => (global ? [i] : [])),
     patterns: {
       entity: matcher.patterns.map((p) => p.entity),
       caseRule: matcher.patterns.map((p) => CASE_RULES.indexOf(p.caseRule)),
@@ -298,9 +335,12 @@ export function serializeMatcher(matcher: CompiledMatcher, types: readonly Entit
 
 export function deserializeMatcher(data: SerializedMatcher): CompiledMatcher {
   const p = data.patterns;
+  const entityGlobal = data.entityIds.map(() => false);
+  for (const i of data.globalEntities) entityGlobal[i] = true;
   return {
     entityIds: data.entityIds,
     entityTypes: data.entityTypes.map((i) => data.types[i]!),
+    entityGlobal,
     patterns: p.entity.map((entity, i) => ({
       entity,
       caseRule: CASE_RULES[p.caseRule[i]!]!,

@@ -129,6 +129,7 @@ function checkEntryShape(raw: Json, today: string): string[] {
   }
 
   need(Array.isArray(raw.related) && raw.related.every((r) => typeof r === 'string'), 'related must be a list of ids');
+  need(raw.global === undefined || typeof raw.global === 'boolean', 'global must be true or false');
 
   if (raw.coordinates !== undefined) {
     const c = raw.coordinates;

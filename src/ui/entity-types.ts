@@ -19,4 +19,5 @@ export const TYPE_STYLES: Record<EntityType, TypeStyle> = {
   person: { label: 'Person', symbol: '●', colour: '#7e22ce' },
   event: { label: 'Event', symbol: '✦', colour: '#be123c' },
   agreement: { label: 'Agreement', symbol: '§', colour: '#15803d' },
+  community: { label: 'Community', symbol: '◎', colour: '#a16207' },
 };

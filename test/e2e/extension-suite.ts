@@ -216,6 +216,10 @@ export function extensionSuite(browserName: BrowserName): void {
       await driver.press('Escape');
     });
 
+    it('shows an ambiguous name ("Jordan") on a page about the region', async () => {
+      await waitFor(async () => (await highlights()).some((h) => h.text === 'Jordan'), 'Jordan to be highlighted');
+    });
+
     it('puts its highlights back when the page clears CSS.highlights', async () => {
       await driver.evaluate('CSS.highlights.clear()');
       await waitFor(async () => (await highlights()).some((h) => h.text === 'Damascus'), 'highlights to return');
@@ -240,6 +244,16 @@ export function extensionSuite(browserName: BrowserName): void {
         await waitFor(async () => (await driver.readCard()) === null, `the card "${title}" to close`);
       }
       expect(driver.errors()).toEqual([]);
+    });
+
+    it('leaves other senses alone on a page that is not about the region', async () => {
+      await driver.goto(server.url('other-senses.html'));
+      // Germany and the USA are the same country in any news: they may be highlighted; they
+      // are also what tells the page is not about the region.
+      await waitFor(async () => (await highlights()).some((h) => h.text === 'Germany'), 'Germany to be highlighted');
+      await new Promise((r) => setTimeout(r, 300));
+      const texts = (await highlights()).map((h) => h.text);
+      for (const other of ['Jordan', 'Emirates', 'Lebanon', 'turkey']) expect(texts).not.toContain(other);
     });
 
     it("works on a page that forbids everything with Content-Security-Policy default-src 'none'", async () => {

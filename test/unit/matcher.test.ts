@@ -20,6 +20,10 @@ const glossary = [
   entry('jordan-short', 'Jordan (short)', [{ text: 'Jordan', ambiguity: { topicGate: true, notAfter: ['Michael'] } }], 'country'),
   entry('emirates', 'United Arab Emirates', [{ text: 'Emirates', ambiguity: { notBefore: ['airline', 'Stadium'] } }], 'country'),
   entry('lebanon', 'Lebanon', [{ text: 'Lebanon', ambiguity: { notBefore: [', Indiana', ', Pennsylvania'] } }], 'country'),
+  entry('gaza-city', 'Gaza City', [], 'place'),
+  entry('islamic-state', 'Islamic State', ['ISIS']),
+  entry('us', 'United States', ['US'], 'country', { global: true }),
+  entry('camp-david', 'Camp David Accords', [], 'agreement'),
 ];
 const matcher = compileMatcher(glossary);
 
@@ -69,6 +73,21 @@ describe('findMatches', () => {
     expect(names('eastern ghouta')).toEqual([]);
     expect(names('EASTERN GHOUTA')).toEqual(['eastern-ghouta=EASTERN GHOUTA']);
     expect(names('fsa and Fsa, FSA')).toEqual(['fsa=FSA']);
+  });
+
+  it('lets generic nouns after a name be written in lower case, and only those', () => {
+    expect(names('in Gaza city and Gaza City')).toEqual(['gaza-city=Gaza city', 'gaza-city=Gaza City']);
+    expect(names('an Islamic state, the Islamic State')).toEqual(['islamic-state=Islamic State']);
+    expect(names('at camp David accords')).toEqual([]);
+    expect(names('the Camp David accords')).toEqual(['camp-david=Camp David accords']);
+  });
+
+  it('marks which matches are evidence that the page is about the region', () => {
+    const evidence = (text: string) => findMatches(matcher, text).map((m) => m.topicEvidence);
+    // A region-specific unambiguous name is evidence; a global one or a gated one is not.
+    expect(evidence('Damascus')).toEqual([true]);
+    expect(evidence('the US')).toEqual([false]);
+    expect(evidence('Jordan')).toEqual([false]);
   });
 
   it('does not read a shouted word as an acronym', () => {
