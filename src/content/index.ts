@@ -6,6 +6,7 @@
 
 import matcherData from 'virtual:backstory-matcher';
 import { deserializeMatcher } from '../core/matcher.js';
+import { findArticleRoots } from './article-root.js';
 import { HOST_TAG } from './card-host.js';
 import { HighlightLayer, highlightApiAvailable } from './highlight.js';
 import { PageScanner } from './page-scanner.js';
@@ -23,9 +24,11 @@ function start(): void {
   if (!(document.documentElement instanceof HTMLElement) || !document.body || !highlightApiAvailable()) return;
   const matcher = deserializeMatcher(matcherData);
   const layer = new HighlightLayer();
-  const scanner = new PageScanner(matcher, layer, isOurs);
+  // Where to look: the article body (a setting to widen this to the whole page comes with
+  // the options page).
+  const scanner = new PageScanner(matcher, layer, isOurs, () => findArticleRoots(document));
   const reader = new Reader(scanner.index, layer, matcher.entityIds);
-  scanner.start(document.body);
+  scanner.start();
   reader.listen();
   setInterval(() => layer.reassert(), REASSERT_INTERVAL_MS);
 }

@@ -30,17 +30,45 @@ export class PageScanner {
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private idleWaiters: (() => void)[] = [];
 
+  /** The parts of the page being read (the article body by default). */
+  private roots: Element[] = [];
+  /** The address the roots were found for: a new address in a single-page app is a new article. */
+  private href = '';
+
   constructor(
     private readonly matcher: CompiledMatcher,
     private readonly layer: HighlightLayer,
     private readonly ignore: (node: Node) => boolean,
+    private readonly findRoots: () => Element[],
   ) {}
 
-  /** Scans `root` (normally the body) and keeps watching it for changes. */
-  start(root: Element): void {
-    this.enqueue(root);
+  /** Scans the roots and keeps watching the whole body for changes. */
+  start(): void {
+    this.readRoots();
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  }
+
+  private readRoots(): void {
+    this.href = location.href;
+    this.roots = this.findRoots();
+    for (const root of this.roots) this.enqueue(root);
+  }
+
+  /** The page became another article (route change, root replaced): start over. */
+  private restart(): void {
+    for (const mention of [...this.index.all()]) {
+      for (const node of mention.nodes) this.forget(this.index.removeAt(node));
+    }
+    this.pending = [];
+    this.evidenceEntities.clear();
+    this.queue.length = 0;
+    this.dirty.clear();
+    this.readRoots();
+  }
+
+  private inRoots(node: Node): boolean {
+    return this.roots.some((root) => root.contains(node));
   }
 
   stop(): void {
@@ -135,6 +163,12 @@ export class PageScanner {
   }
 
   private onMutations(records: MutationRecord[]): void {
+    if (location.href !== this.href || this.roots.some((root) => !root.isConnected)) {
+      clearTimeout(this.debounce);
+      this.debounce = setTimeout(() => this.restart(), MUTATION_DEBOUNCE_MS);
+      this.dirty.add(document.body);
+      return;
+    }
     let removed = false;
     for (const record of records) {
       if (this.ignore(record.target)) continue;
@@ -152,8 +186,10 @@ export class PageScanner {
   private rescanDirty(): void {
     const blocks = new Set<Node>();
     for (const node of this.dirty) {
-      if (!node.isConnected || isInSkippedContent(node)) continue;
-      blocks.add(containingBlock(node));
+      if (!node.isConnected || !this.inRoots(node) || isInSkippedContent(node)) continue;
+      const block = containingBlock(node);
+      // Never read beyond a root: a change at a root's edge rescans that root.
+      blocks.add(this.roots.find((root) => block.contains(root) && root.contains(node)) ?? block);
     }
     this.dirty.clear();
     for (const block of outermost(blocks)) {

@@ -134,6 +134,11 @@ export function extensionSuite(browserName: BrowserName): void {
       expect(list.some((h) => h.text === 'un')).toBe(false);
     });
 
+    it('reads the article, not the teasers around it', async () => {
+      const texts = (await highlights()).map((h) => h.text);
+      for (const outside of ['Hama', 'Homs', 'Qatar']) expect(texts).not.toContain(outside);
+    });
+
     it('does not change the page: same DOM, same text, no errors', async () => {
       const same = await driver.evaluate<{ html: boolean; text: boolean }>(
         `({ html: document.documentElement.outerHTML === window.__htmlAtLoad, text: document.body.innerText === window.__textAtLoad })`,

@@ -1,0 +1,78 @@
+/**
+ * Where the article is. By default Backstory reads only the article's body (and its
+ * headline), so that menus, teasers, "most read" lists and comments stay clean: a reader
+ * wants background on what the article names, not on every link around it.
+ *
+ * Order of evidence, most explicit first:
+ * 1. schema.org `articleBody` (itemprop), which publishers set for search engines;
+ * 2. `<article>` elements: the one holding the most paragraph text (pages often have many
+ *    small <article> teasers around the real one);
+ * 3. `<main>` / `[role=main]`;
+ * 4. the densest block of paragraph text (the readability heuristic: each paragraph's text
+ *    counts for its parent, half for its grandparent);
+ * 5. the whole body.
+ * The page's `<h1>` is added when the chosen root does not contain it.
+ */
+
+/** Paragraph text shorter than this is furniture (captions, bylines, buttons). */
+const MIN_PARAGRAPH = 40;
+/** A candidate root must hold at least this much paragraph text to be trusted. */
+const MIN_ARTICLE_TEXT = 200;
+
+function paragraphText(root: Element): number {
+  let total = 0;
+  for (const p of root.querySelectorAll('p')) {
+    const length = (p.textContent ?? '').trim().length;
+    if (length >= MIN_PARAGRAPH) total += length;
+  }
+  return total;
+}
+
+function richest(candidates: Iterable<Element>): Element | null {
+  let best: Element | null = null;
+  let bestText = MIN_ARTICLE_TEXT - 1;
+  for (const candidate of candidates) {
+    const text = paragraphText(candidate);
+    if (text > bestText) {
+      best = candidate;
+      bestText = text;
+    }
+  }
+  return best;
+}
+
+function densestBlock(body: Element): Element | null {
+  const scores = new Map<Element, number>();
+  for (const p of body.querySelectorAll('p')) {
+    const length = (p.textContent ?? '').trim().length;
+    if (length < MIN_PARAGRAPH) continue;
+    const parent = p.parentElement;
+    if (parent) scores.set(parent, (scores.get(parent) ?? 0) + length);
+    const grandparent = parent?.parentElement;
+    if (grandparent) scores.set(grandparent, (scores.get(grandparent) ?? 0) + length / 2);
+  }
+  let best: Element | null = null;
+  let bestScore = MIN_ARTICLE_TEXT - 1;
+  for (const [element, score] of scores) {
+    if (score > bestScore) {
+      best = element;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** The elements to read: the article body (and the headline if outside it), or the body. */
+export function findArticleRoots(doc: Document): Element[] {
+  const body = doc.body;
+  const root =
+    richest(doc.querySelectorAll('[itemprop~="articleBody"]')) ??
+    richest(doc.querySelectorAll('article')) ??
+    richest(doc.querySelectorAll('main, [role="main"]')) ??
+    densestBlock(body) ??
+    body;
+  if (root === body) return [body];
+  // Keep only the outermost of nested candidates: the article root wins over its parts.
+  const headline = doc.querySelector('h1');
+  return headline && !root.contains(headline) && !headline.contains(root) ? [headline, root] : [root];
+}
