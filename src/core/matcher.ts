@@ -87,13 +87,54 @@ export function aliasObjects(entry: GlossaryEntry): AliasObject[] {
   return [...byFolded.values()];
 }
 
-/** The folded forms an alias is matched under: as written, and without inner apostrophes. */
+/** Latin spellings of the Arabic "sun letters", to which the article's l assimilates. */
+const SUN_LETTERS = /^(?:th|dh|sh|[tdrzsn])/i;
+/** At most this many spellings of the article are generated per alias (names with several articles). */
+const MAX_ARTICLE_VARIANTS = 8;
+
+/**
+ * Spellings of the Arabic article in an alias: "al-Assad" is also "el-Assad", and before a
+ * sun letter the l assimilates, so "al-Rahman" is also "ar-Rahman", "al-Sham" "ash-Sham".
+ * (Hyphen, space and case variants need nothing: folding covers them.)
+ */
+function articleVariants(alias: string): string[] {
+  const parts = alias.split(/\b([Aa]l)(?=[- ]\p{L})/u);
+  if (parts.length === 1) return [alias];
+  let variants = [parts[0]!];
+  for (let i = 1; i < parts.length; i += 2) {
+    const article = parts[i]!;
+    const rest = parts[i + 1]!;
+    const capital = article[0] === 'A';
+    const sun = SUN_LETTERS.exec(rest.slice(1))?.[0];
+    const spellings = [article, capital ? 'El' : 'el'];
+    if (sun) {
+      const a = capital ? 'A' : 'a';
+      spellings.push(`${a}${sun.toLowerCase()}`);
+      // "ash-Sham" is also written "as-Sham": digraphs often keep only their first letter.
+      if (sun.length === 2) spellings.push(`${a}${sun[0]!.toLowerCase()}`);
+    }
+    variants = variants.flatMap((v) => spellings.map((a) => v + a + rest)).slice(0, MAX_ARTICLE_VARIANTS);
+  }
+  return variants;
+}
+
+/**
+ * The forms an alias is matched under: as written, without inner apostrophes ("Hay'at" is
+ * also written "Hayat"), and with the other spellings of the Arabic article.
+ */
 export function patternForms(alias: string): { folded: string; caseSource: string }[] {
-  const forms = [alias];
-  // "Hay'at" is also written "Hayat": an apostrophe between letters is often left out.
+  const written = [alias];
   const withoutInner = alias.replace(/(?<=\p{L})['’ʼʿ‘`´](?=\p{L})/gu, '');
-  if (withoutInner !== alias) forms.push(withoutInner);
-  return forms.map((form) => ({ folded: foldString(form), caseSource: form }));
+  if (withoutInner !== alias) written.push(withoutInner);
+  const seen = new Set<string>();
+  const forms: { folded: string; caseSource: string }[] = [];
+  for (const form of written.flatMap(articleVariants)) {
+    const folded = foldString(form);
+    if (seen.has(folded)) continue;
+    seen.add(folded);
+    forms.push({ folded, caseSource: form });
+  }
+  return forms;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Alias } from '../../src/core/glossary-types.js';
-import { compileMatcher, deserializeMatcher, findMatches, serializeMatcher, defaultCaseRule } from '../../src/core/matcher.js';
+import { compileMatcher, deserializeMatcher, findMatches, serializeMatcher, defaultCaseRule, patternForms } from '../../src/core/matcher.js';
 import { ENTITY_TYPES } from '../../src/core/glossary-types.js';
 import { entry } from './fixtures.js';
 
@@ -56,6 +56,17 @@ describe('findMatches', () => {
 
   it('folds case of the article, hyphens, spaces and diacritics', () => {
     expect(names('Failaq Al-Rahman, Faylaq al Rahman, FAILAQ AL‑RAHMAN, Fāilaq al-Raḥmān')).toHaveLength(4);
+  });
+
+  it('knows the other spellings of the Arabic article', () => {
+    expect(names('Faylaq ar-Rahman, Failaq el-Rahman, Hayat Tahrir ash-Sham, Hay’at Tahrir as-Sham')).toEqual([
+      'failaq-al-rahman=Faylaq ar-Rahman',
+      'failaq-al-rahman=Failaq el-Rahman',
+      'hts=Hayat Tahrir ash-Sham',
+      'hts=Hay’at Tahrir as-Sham',
+    ]);
+    // The article assimilates only before sun letters: no "ab-" for "al-Baghdadi".
+    expect(patternForms('Abu Bakr al-Baghdadi').map((f) => f.folded)).toEqual(['abu bakr al baghdadi', 'abu bakr el baghdadi']);
   });
 
   it('treats an inner apostrophe as optional', () => {
