@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { readdirSync, statSync } from 'node:fs';
 import { loadCore } from './scripts/load-core.mjs';
 import { readPacks } from './scripts/glossary-files.mjs';
+import { buildRegionMap } from './scripts/region-map.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const dist = join(root, 'dist');
@@ -62,7 +63,7 @@ async function compileGlossary(core) {
   }
   const matcher = core.serializeMatcher(core.compileMatcher(entries), core.ENTITY_TYPES);
   const stats = core.glossaryStats(packs);
-  return { entries, matcher, stats };
+  return { entries, matcher, stats, regionMap: buildRegionMap(core) };
 }
 
 /** esbuild plugin: `import matcher from 'virtual:backstory-matcher'` yields the compiled matcher. */
@@ -130,6 +131,7 @@ function writeStatic(browser, manifestSource, glossary) {
   mkdirSync(join(out, 'icons'), { recursive: true });
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifestFor(browser, manifestSource), null, 2));
   writeFileSync(join(out, 'glossary', 'entries.json'), JSON.stringify(glossary.entries));
+  writeFileSync(join(out, 'glossary', 'region-map.json'), JSON.stringify(glossary.regionMap));
   for (const size of [16, 32, 48, 128]) cpSync(join(root, `icons/icon-${size}.png`), join(out, `icons/icon-${size}.png`));
   cpSync(join(root, 'src/content/highlights.css'), join(out, 'content.css'));
 }

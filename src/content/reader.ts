@@ -7,8 +7,11 @@
 import { h } from 'preact';
 import browser from 'webextension-polyfill';
 import type { EntryResponse, EntryView, Request } from '../shared/messages.js';
-import { Card } from '../ui/Card.js';
+import { detectPublicationDate, type PublicationDate } from '../core/published.js';
+import { Card, type AsOf } from '../ui/Card.js';
+import { findArticleRoots } from './article-root.js';
 import { CardHost } from './card-host.js';
+import { collectDateEvidence } from './date-evidence.js';
 import type { HighlightLayer } from './highlight.js';
 import type { Mention, MentionIndex } from './mentions.js';
 import { lineIndexOf, lineRect, mentionAt, type Hit } from './pointer.js';
@@ -36,6 +39,11 @@ export class Reader {
   private history: EntryView[] = [];
   private frame = 0;
   private lastPoint = { x: 0, y: 0 };
+  /** The article's detected date, per address (single-page apps change article in place). */
+  private articleDate: { href: string; date: PublicationDate | null } | null = null;
+  /** The date the reader chose for this page; null means "as of today". */
+  private chosenDate: { href: string; date: string | null } | null = null;
+  private currentView: EntryView | null = null;
 
   constructor(
     private readonly index: MentionIndex,
@@ -118,13 +126,36 @@ export class Reader {
     this.render(view);
   }
 
+  private today(): string {
+    return new Date().toISOString().slice(0, 10);
+  }
+
+  /** The date the card tells the background as of: the reader's choice, else the article's. */
+  private asOf(): AsOf | null {
+    const href = location.href;
+    if (this.chosenDate?.href === href) return this.chosenDate.date ? { date: this.chosenDate.date, source: 'reader' } : null;
+    if (this.articleDate?.href !== href) {
+      const evidence = collectDateEvidence(document, findArticleRoots(document));
+      this.articleDate = { href, date: detectPublicationDate(evidence, this.today()) };
+    }
+    const found = this.articleDate.date;
+    return found ? { date: found.date, source: found.source } : null;
+  }
+
   private render(view: EntryView): void {
     const mention = this.openMention;
     if (!mention) return;
+    this.currentView = view;
     const context = mention.nodes[0]!.parentElement ?? document.body;
     this.card.show(
       h(Card, {
         view,
+        asOf: this.asOf(),
+        today: this.today(),
+        onSetDate: (date) => {
+          this.chosenDate = { href: location.href, date };
+          if (this.currentView) this.render(this.currentView);
+        },
         onBack: this.history.length ? () => this.back() : undefined,
         onOpenRelated: (related) => void this.follow(related.id, view),
         onClose: () => this.close(),

@@ -6,3 +6,5 @@ export * from './matcher.js';
 export * from './validate.js';
 export * from './packs.js';
 export * from './dates.js';
+export * from './published.js';
+export * from './locator-map.js';

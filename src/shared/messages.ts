@@ -4,6 +4,7 @@
  */
 
 import type { EntityType, GlossaryEntry } from '../core/glossary-types.js';
+import type { LocatorMap } from '../core/locator-map.js';
 
 export type Request = { type: 'get-entry'; id: string };
 
@@ -17,6 +18,8 @@ export interface RelatedName {
 export interface EntryView {
   entry: GlossaryEntry;
   related: RelatedName[];
+  /** A locator map for places and countries of the region. */
+  map: LocatorMap | null;
 }
 
 export type EntryResponse = { ok: true; view: EntryView } | { ok: false; error: string };

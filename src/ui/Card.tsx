@@ -3,20 +3,131 @@
  * glossary text never becomes markup.
  */
 
+import { useState } from 'preact/hooks';
 import { formatIsoDate } from '../core/dates.js';
+import type { TimelineEvent } from '../core/glossary-types.js';
+import { splitTimeline, type DateSource } from '../core/published.js';
+import type { LocatorMap } from '../core/locator-map.js';
 import type { EntryView, RelatedName } from '../shared/messages.js';
 import { TYPE_STYLES } from './entity-types.js';
 
+/** The date the card tells the background as of: the article's, or one the reader chose. */
+export interface AsOf {
+  date: string;
+  source: DateSource | 'reader';
+}
+
+const SOURCE_LABELS: Record<AsOf['source'], string> = {
+  'json-ld': "the article's date, from the page's metadata",
+  meta: "the article's date, from the page's metadata",
+  itemprop: "the article's date, from the page's metadata",
+  time: "the article's date, from the page",
+  byline: "the article's date, from its byline",
+  url: "the article's date, from its address",
+  reader: 'a date you chose',
+};
+
 export interface CardProps {
   view: EntryView;
+  /** Null: no date known, the timeline is told as of today. */
+  asOf: AsOf | null;
+  /** The reader sets the date (null: as of today). */
+  onSetDate: (date: string | null) => void;
+  /** YYYY-MM-DD, the latest date the reader may choose. */
+  today: string;
   /** Shown when the reader followed a related name: returns to the previous card. */
   onBack?: (() => void) | undefined;
   onOpenRelated: (related: RelatedName) => void;
   onClose: () => void;
 }
 
-export function Card({ view, onBack, onOpenRelated, onClose }: CardProps) {
+/** "Location of Douma in Syria"; a country's own map says only "Location of Syria". */
+export function mapLabel(name: string, map: LocatorMap): string {
+  return map.country && map.country !== name ? `Location of ${name} in ${map.country}` : `Location of ${name}`;
+}
+
+function LocatorMapFigure({ name, map }: { name: string; map: LocatorMap }) {
+  return (
+    <figure class="map">
+      <svg role="img" aria-label={mapLabel(name, map)} viewBox={`0 0 ${map.width} ${map.height}`} width={map.width} height={map.height}>
+        <rect class="sea" width={map.width} height={map.height} />
+        {map.shapes.map((shape) => (
+          <path key={shape.name} class={shape.home ? 'home' : 'land'} d={shape.d} />
+        ))}
+        <circle class="marker-halo" cx={map.marker.x} cy={map.marker.y} r="7" />
+        <circle class="marker" cx={map.marker.x} cy={map.marker.y} r="4" />
+      </svg>
+      {map.country && map.country !== name && <figcaption aria-hidden="true">{map.country}</figcaption>}
+    </figure>
+  );
+}
+
+function Events({ events }: { events: readonly TimelineEvent[] }) {
+  return (
+    <ol class="timeline">
+      {events.map((event) => (
+        <li key={`${event.date}${event.text}`}>
+          <time dateTime={event.date}>{formatIsoDate(event.date)}</time>
+          <span>{event.text}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function DateControl({ asOf, onSetDate, today }: Pick<CardProps, 'asOf' | 'onSetDate' | 'today'>) {
+  const [editing, setEditing] = useState(false);
+  const [value, setValue] = useState(asOf?.date ?? '');
+  return (
+    <div class="asof">
+      <p>
+        {asOf ? (
+          <>
+            Background as of <time dateTime={asOf.date}>{formatIsoDate(asOf.date)}</time>{' '}
+            <span class="muted">({SOURCE_LABELS[asOf.source]})</span>
+          </>
+        ) : (
+          <>Background as of today <span class="muted">(no article date found)</span></>
+        )}{' '}
+        <button type="button" class="small" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+          Change date
+        </button>
+      </p>
+      {editing && (
+        <form
+          class="date-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (value) onSetDate(value);
+            setEditing(false);
+          }}
+        >
+          <label>
+            Article date{' '}
+            <input type="date" value={value} max={today} min="1990-01-01" onInput={(e) => setValue((e.target as HTMLInputElement).value)} />
+          </label>
+          <button type="submit" class="small">
+            Use this date
+          </button>
+          <button
+            type="button"
+            class="small"
+            onClick={() => {
+              onSetDate(null);
+              setEditing(false);
+            }}
+          >
+            Use today
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+export function Card({ view, asOf, onSetDate, today, onBack, onOpenRelated, onClose }: CardProps) {
   const { entry, related } = view;
+  const { before, after } = asOf ? splitTimeline(entry.timeline, asOf.date) : { before: entry.timeline, after: [] };
   const style = TYPE_STYLES[entry.type];
   const titleId = 'backstory-card-title';
   return (
@@ -56,6 +167,7 @@ export function Card({ view, onBack, onOpenRelated, onClose }: CardProps) {
         <p id="backstory-card-summary" class="summary">
           {entry.summary}
         </p>
+        {view.map && <LocatorMapFigure name={entry.name} map={view.map} />}
         {entry.facts.length > 0 && (
           <dl class="facts">
             {entry.facts.map((fact) => (
@@ -68,15 +180,17 @@ export function Card({ view, onBack, onOpenRelated, onClose }: CardProps) {
         )}
         {entry.timeline.length > 0 && (
           <section aria-label="Timeline">
-            <h3>Timeline</h3>
-            <ol class="timeline">
-              {entry.timeline.map((event) => (
-                <li key={`${event.date}${event.text}`}>
-                  <time dateTime={event.date}>{formatIsoDate(event.date)}</time>
-                  <span>{event.text}</span>
-                </li>
-              ))}
-            </ol>
+            <DateControl asOf={asOf} onSetDate={onSetDate} today={today} />
+            <h3>{asOf ? `Timeline to ${formatIsoDate(asOf.date)}` : 'Timeline'}</h3>
+            {before.length > 0 ? <Events events={before} /> : <p class="muted">Nothing in this timeline before that date.</p>}
+            {after.length > 0 && (
+              <details class="since">
+                <summary>
+                  Since this article <span class="count">({after.length})</span>
+                </summary>
+                <Events events={after} />
+              </details>
+            )}
           </section>
         )}
         {related.length > 0 && (

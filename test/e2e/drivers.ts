@@ -27,6 +27,8 @@ export interface CardReading {
   name: string;
   /** All text in the card, in order, joined with single spaces. */
   text: string;
+  /** Accessible names of the images in the card (the locator map). */
+  images: string[];
 }
 
 export interface Driver {
@@ -124,15 +126,17 @@ function readAxDialog(nodes: AxNode[]): CardReading | null {
   const dialog = nodes.find((n) => n.role?.value === 'dialog' && !n.ignored);
   if (!dialog) return null;
   const texts: string[] = [];
+  const images: string[] = [];
   const walk = (node: AxNode): void => {
     if (node.role?.value === 'StaticText' && node.name?.value) texts.push(node.name.value);
+    if ((node.role?.value === 'image' || node.role?.value === 'img') && node.name?.value) images.push(node.name.value);
     for (const id of node.childIds ?? []) {
       const child = byId.get(id);
       if (child) walk(child);
     }
   };
   walk(dialog);
-  return { role: 'dialog', name: dialog.name?.value ?? '', text: texts.join(' ').replace(/\s+/g, ' ').trim() };
+  return { role: 'dialog', name: dialog.name?.value ?? '', text: texts.join(' ').replace(/\s+/g, ' ').trim(), images };
 }
 
 async function launchFirefox(viewport: { width: number; height: number }): Promise<Driver> {
@@ -226,12 +230,20 @@ function readSerialisedCard(host: BidiNode): CardReading | null {
     return (v.children ?? []).map(textOf).join(' ');
   };
   const found = dialog as BidiNode;
+  const images: string[] = [];
+  const collectImages = (node: BidiNode): void => {
+    const attrs = node.value?.attributes ?? {};
+    if (attrs.role === 'img' && attrs['aria-label']) images.push(attrs['aria-label']);
+    for (const child of node.value?.children ?? []) collectImages(child);
+  };
+  collectImages(found);
   const labelId = found.value?.attributes?.['aria-labelledby'] ?? '';
   const label = byId.get(labelId);
   return {
     role: found.value?.attributes?.role ?? '',
     name: label ? textOf(label).replace(/\s+/g, ' ').trim() : found.value?.attributes?.['aria-label'] ?? '',
     text: textOf(found).replace(/\s+/g, ' ').trim(),
+    images,
   };
 }
 

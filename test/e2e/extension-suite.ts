@@ -251,6 +251,19 @@ export function extensionSuite(browserName: BrowserName): void {
       expect(driver.errors()).toEqual([]);
     });
 
+    it('tells the background as of the article date, keeps later events under "Since this article", and maps the place', async () => {
+      await driver.goto(server.url('demo-article.html'));
+      await waitFor(async () => (await highlights()).some((h) => h.text === 'Eastern Ghouta'), 'Eastern Ghouta to be highlighted');
+      await hover('article h1', 'Ghouta');
+      const card = await openCard('Eastern Ghouta');
+      // The demo article is dated 12 January 2018 in its meta tags.
+      expect(card.text).toContain('Background as of 12 Jan 2018');
+      expect(card.text).toMatch(/Since this article \(\s*\d+\s*\)/);
+      expect(card.images).toContain('Location of Eastern Ghouta in Syria');
+      await driver.screenshot(`${ARTIFACTS}/${browserName}-card-dated-map.png`);
+      await driver.press('Escape');
+    });
+
     it('leaves other senses alone on a page that is not about the region', async () => {
       await driver.goto(server.url('other-senses.html'));
       // Germany and the USA are the same country in any news: they may be highlighted; they
