@@ -6,7 +6,7 @@
 import browser from 'webextension-polyfill';
 import type { GlossaryEntry } from '../core/glossary-types.js';
 import type { RegionMap } from '../core/locator-map.js';
-import { isRequest, type EntryResponse } from '../shared/messages.js';
+import { isRequest, type EntryResponse, type TabCommand } from '../shared/messages.js';
 import { EntryStore } from './entries.js';
 
 /** Reads one of the extension's own packaged files: no network is involved. */
@@ -26,4 +26,14 @@ browser.runtime.onMessage.addListener((message: unknown): Promise<EntryResponse>
     case 'get-entry':
       return store.view(message.id).catch((error: unknown) => ({ ok: false, error: String(error) }));
   }
+});
+
+/** Browser shortcuts (manifest `commands`): step through the names of the active tab. */
+browser.commands.onCommand.addListener(async (command: string) => {
+  if (command !== 'next-name' && command !== 'previous-name') return;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return;
+  const message: TabCommand = { type: 'step', direction: command === 'next-name' ? 'next' : 'previous' };
+  // A tab without our content script (a browser page, a PDF) has nobody to answer.
+  await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
 });

@@ -59,7 +59,20 @@ export class CardHost {
   constructor(
     private readonly onPointerEnter: () => void,
     private readonly onPointerLeave: () => void,
+    /** A key pressed inside the card (keys inside it never reach the page's listeners). */
+    private readonly onKey: (event: KeyboardEvent) => void,
   ) {}
+
+  /** Moves keyboard focus into the card, onto the dialog itself, so it is announced. */
+  focus(): void {
+    const dialog = this.mount?.querySelector<HTMLElement>('[role="dialog"]');
+    dialog?.focus({ preventScroll: true });
+  }
+
+  /** True when keyboard focus is inside the card. */
+  get hasFocus(): boolean {
+    return this.host !== null && document.activeElement === this.host;
+  }
 
   get isOpen(): boolean {
     return this.host !== null;
@@ -126,6 +139,7 @@ export class CardHost {
     const mount = document.createElement('div');
     mount.style.setProperty('--max-height', '70vh');
     shadow.appendChild(mount);
+    shadow.addEventListener('keydown', (event) => this.onKey(event as KeyboardEvent));
     for (const type of CONTAINED_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());
     host.addEventListener('pointerenter', this.onPointerEnter);
     host.addEventListener('pointerleave', this.onPointerLeave);

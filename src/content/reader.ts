@@ -6,7 +6,7 @@
 
 import { h } from 'preact';
 import browser from 'webextension-polyfill';
-import type { EntryResponse, EntryView, Request } from '../shared/messages.js';
+import { isTabCommand, type EntryResponse, type EntryView, type Request } from '../shared/messages.js';
 import { detectPublicationDate, type PublicationDate } from '../core/published.js';
 import { Card, type AsOf } from '../ui/Card.js';
 import { findArticleRoots } from './article-root.js';
@@ -15,6 +15,7 @@ import { collectDateEvidence } from './date-evidence.js';
 import type { HighlightLayer } from './highlight.js';
 import type { Mention, MentionIndex } from './mentions.js';
 import { lineIndexOf, lineRect, mentionAt, type Hit } from './pointer.js';
+import { isTyping, stepFor, type StepDirection } from './keys.js';
 import { CLOSE_GRACE_MS, OPEN_DELAY_MS } from './timing.js';
 
 async function fetchView(id: string): Promise<EntryView | null> {
@@ -44,6 +45,8 @@ export class Reader {
   /** The date the reader chose for this page; null means "as of today". */
   private chosenDate: { href: string; date: string | null } | null = null;
   private currentView: EntryView | null = null;
+  /** Where keyboard focus was before a card took it; it goes back there when the card closes. */
+  private returnFocus: Element | null = null;
 
   constructor(
     private readonly index: MentionIndex,
@@ -59,6 +62,7 @@ export class Reader {
         this.pointerInCard = false;
         this.scheduleClose();
       },
+      (event) => this.onKeyDown(event),
     );
   }
 
@@ -67,6 +71,10 @@ export class Reader {
     document.addEventListener('pointermove', (e) => this.onPointerMove(e), options);
     document.addEventListener('pointerup', (e) => this.onPointerUp(e), options);
     document.addEventListener('keydown', (e) => this.onKeyDown(e), { capture: true });
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      if (isTabCommand(message)) void this.step(message.direction);
+      return undefined;
+    });
     document.addEventListener('mouseleave', () => this.onPointerGone(), options);
   }
 
@@ -105,7 +113,39 @@ export class Reader {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && (this.card.isOpen || this.pendingMention)) this.close();
+    if (event.key === 'Escape' && (this.card.isOpen || this.pendingMention)) {
+      this.close();
+      return;
+    }
+    const direction = isTyping(event.target) ? null : stepFor(event);
+    if (direction) {
+      event.preventDefault();
+      void this.step(direction);
+    }
+  }
+
+  /** Mentions in reading order. */
+  private mentionsInOrder(): Mention[] {
+    return [...this.index.all()].sort((a, b) => {
+      if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
+      return a.range.startContainer.compareDocumentPosition(b.range.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
+  }
+
+  /** Keyboard: goes to the next or previous name, scrolls it into view, opens its card with focus. */
+  async step(direction: StepDirection): Promise<void> {
+    const mentions = this.mentionsInOrder();
+    if (mentions.length === 0) return;
+    const at = this.openMention ? mentions.indexOf(this.openMention) : -1;
+    const next =
+      at < 0
+        ? direction === 'next' ? mentions[0]! : mentions[mentions.length - 1]!
+        : mentions[(at + (direction === 'next' ? 1 : mentions.length - 1)) % mentions.length]!;
+    const block = next.nodes[0]!.parentElement;
+    const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    block?.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
+    if (!this.card.hasFocus) this.returnFocus = document.activeElement;
+    await this.openMentionCard(next, 0, true);
   }
 
   private onPointerGone(): void {
@@ -113,17 +153,24 @@ export class Reader {
     if (this.card.isOpen && !this.pointerInCard) this.scheduleClose();
   }
 
-  private async open(hit: Hit): Promise<void> {
-    this.pendingMention = hit.mention;
-    const view = await fetchView(this.entityIds[hit.mention.entity]!);
+  private open(hit: Hit): Promise<void> {
+    return this.openMentionCard(hit.mention, lineIndexOf(hit.mention, hit.line), false);
+  }
+
+  private async openMentionCard(mention: Mention, line: number, takeFocus: boolean): Promise<void> {
+    this.cancelOpen();
+    this.cancelClose();
+    this.pendingMention = mention;
+    const view = await fetchView(this.entityIds[mention.entity]!);
     // The pointer may have moved on while the entry was on its way.
-    if (!view || this.pendingMention !== hit.mention) return;
+    if (!view || this.pendingMention !== mention) return;
     this.pendingMention = null;
-    this.openMention = hit.mention;
-    this.openLine = lineIndexOf(hit.mention, hit.line);
+    this.openMention = mention;
+    this.openLine = line;
     this.history = [];
-    this.layer.setActive(hit.mention.range);
+    this.layer.setActive(mention.range);
     this.render(view);
+    if (takeFocus) this.card.focus();
   }
 
   private today(): string {
@@ -179,7 +226,12 @@ export class Reader {
   close(): void {
     this.cancelOpen();
     this.cancelClose();
+    const hadFocus = this.card.hasFocus;
     this.card.close();
+    if (hadFocus && this.returnFocus instanceof HTMLElement && this.returnFocus.isConnected) {
+      this.returnFocus.focus({ preventScroll: true });
+    }
+    this.returnFocus = null;
     this.layer.setActive(null);
     this.openMention = null;
     this.pointerInCard = false;

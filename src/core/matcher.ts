@@ -21,7 +21,7 @@ import {
   type Automaton,
   type SerializedAutomaton,
 } from './automaton.js';
-import type { AliasObject, CaseRule, EntityType, GlossaryEntry } from './glossary-types.js';
+import type { AliasObject, AmbiguityRule, CaseRule, EntityType, GlossaryEntry } from './glossary-types.js';
 import { foldString, foldText, isArabicLetterCode, isUpperChar, isWordCode, type FoldedText } from './normalize.js';
 
 const CASE_RULES: readonly CaseRule[] = ['exact', 'initial', 'any'];
@@ -68,21 +68,47 @@ export function defaultCaseRule(alias: string): CaseRule {
     : 'initial';
 }
 
+/** Case rules from the most to the least permissive. */
+const PERMISSIVENESS: Record<CaseRule, number> = { any: 2, initial: 1, exact: 0 };
+
+function caseOf(alias: AliasObject): CaseRule {
+  return alias.case ?? defaultCaseRule(alias.text);
+}
+
 /**
- * The name and the aliases of an entry, once each. An alias written as an object overrides
- * a plain alias or the name with the same folded text, so that a rule written for "Lebanon"
- * also governs the name "Lebanon".
+ * Two spellings of one alias that fold to the same text ("Jericho" and "Jéricho", "ONU" and
+ * "Onu") are one pattern. They merge so that nothing is lost: every ambiguity rule written on
+ * either applies (a rule is never switched off by a variant written without it), and the
+ * more permissive case rule wins (so "Onu" written for Italian still lets "ONU" match).
+ */
+function mergeAliases(a: AliasObject, b: AliasObject): AliasObject {
+  const base = PERMISSIVENESS[caseOf(b)] > PERMISSIVENESS[caseOf(a)] ? b : a;
+  const rules = [a.ambiguity, b.ambiguity].filter((r) => r !== undefined);
+  if (rules.length === 0) return base;
+  const union = (key: 'notAfter' | 'notBefore'): string[] | undefined => {
+    const all = rules.flatMap((r) => r[key] ?? []);
+    return all.length ? [...new Set(all)] : undefined;
+  };
+  const ambiguity: AmbiguityRule = {};
+  if (rules.some((r) => r.topicGate)) ambiguity.topicGate = true;
+  const notAfter = union('notAfter');
+  const notBefore = union('notBefore');
+  if (notAfter) ambiguity.notAfter = notAfter;
+  if (notBefore) ambiguity.notBefore = notBefore;
+  return { ...base, ambiguity };
+}
+
+/**
+ * The name and the aliases of an entry, once per folded text, variants merged (see
+ * mergeAliases): a rule written on an alias "Lebanon" also governs the name "Lebanon".
  */
 export function aliasObjects(entry: GlossaryEntry): AliasObject[] {
   const byFolded = new Map<string, AliasObject>();
-  const add = (alias: AliasObject, explicit: boolean): void => {
+  const all: AliasObject[] = [{ text: entry.name }, ...entry.aliases.map((a) => (typeof a === 'string' ? { text: a } : a))];
+  for (const alias of all) {
     const key = foldString(alias.text);
-    if (!byFolded.has(key) || explicit) byFolded.set(key, alias);
-  };
-  add({ text: entry.name }, false);
-  for (const alias of entry.aliases) {
-    if (typeof alias === 'string') add({ text: alias }, false);
-    else add(alias, true);
+    const seen = byFolded.get(key);
+    byFolded.set(key, seen ? mergeAliases(seen, alias) : alias);
   }
   return [...byFolded.values()];
 }

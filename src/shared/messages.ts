@@ -22,6 +22,15 @@ export interface EntryView {
   map: LocatorMap | null;
 }
 
+/** From the background to a tab's content script: a keyboard command the browser caught. */
+export type TabCommand = { type: 'step'; direction: 'next' | 'previous' };
+
+export function isTabCommand(message: unknown): message is TabCommand {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  return m.type === 'step' && (m.direction === 'next' || m.direction === 'previous');
+}
+
 export type EntryResponse = { ok: true; view: EntryView } | { ok: false; error: string };
 
 export function isRequest(message: unknown): message is Request {

@@ -133,6 +133,7 @@ export function Card({ view, asOf, onSetDate, today, onBack, onOpenRelated, onCl
   return (
     <div
       class="card"
+      tabIndex={-1}
       role="dialog"
       aria-modal="false"
       aria-labelledby={titleId}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Alias } from '../../src/core/glossary-types.js';
-import { compileMatcher, deserializeMatcher, findMatches, serializeMatcher, defaultCaseRule, patternForms } from '../../src/core/matcher.js';
+import { aliasObjects, compileMatcher, deserializeMatcher, findMatches, serializeMatcher, defaultCaseRule, patternForms } from '../../src/core/matcher.js';
 import { ENTITY_TYPES } from '../../src/core/glossary-types.js';
 import { entry } from './fixtures.js';
 
@@ -113,6 +113,21 @@ describe('findMatches', () => {
     expect(names('the Emirates and Qatar')).toEqual(['emirates=Emirates']);
     expect(names('Lebanon, Indiana is a town')).toEqual([]);
     expect(names('Lebanon, Syria and Iraq')).toEqual(['lebanon=Lebanon']);
+  });
+
+  it('merges spellings that fold alike, losing no rule and keeping the wider case rule', () => {
+    const merged = aliasObjects(
+      entry('jericho', 'Jericho', [
+        { text: 'Jericho', ambiguity: { notBefore: ['missile'] } },
+        { text: 'Jéricho', lang: 'fr' },
+        { text: 'ONU' },
+        { text: 'Onu', lang: 'it', case: 'initial' },
+      ]),
+    );
+    expect(merged).toEqual([
+      { text: 'Jericho', ambiguity: { notBefore: ['missile'] } },
+      { text: 'Onu', lang: 'it', case: 'initial' },
+    ]);
   });
 
   it('reports topic-gated aliases as gated', () => {
