@@ -144,12 +144,19 @@ function articleVariants(alias: string): string[] {
   return variants;
 }
 
+/** "UN Security Council" is also "United Nations Security Council" and "U.N. Security Council". */
+function unVariants(alias: string): string[] {
+  const m = /^(UN|U\.N\.|United Nations)\s+(.+)$/u.exec(alias);
+  if (!m) return [];
+  return ['UN', 'U.N.', 'United Nations'].filter((prefix) => prefix !== m[1]).map((prefix) => `${prefix} ${m[2]}`);
+}
+
 /**
  * The forms an alias is matched under: as written, without inner apostrophes ("Hay'at" is
  * also written "Hayat"), and with the other spellings of the Arabic article.
  */
 export function patternForms(alias: string): { folded: string; caseSource: string }[] {
-  const written = [alias];
+  const written = [alias, ...unVariants(alias)];
   const withoutInner = alias.replace(/(?<=\p{L})['’ʼʿ‘`´](?=\p{L})/gu, '');
   if (withoutInner !== alias) written.push(withoutInner);
   const seen = new Set<string>();
@@ -175,31 +182,50 @@ const GENERIC_WORDS = new Set([
   'council', 'committee', 'agency', 'office', 'party', 'movement', 'brigade', 'brigades',
   'division', 'corps', 'front', 'war', 'offensive', 'siege', 'attack', 'attacks', 'massacre',
   'agreement', 'accords', 'accord', 'process', 'talks', 'zone', 'zones', 'resolution',
+  // The words of institutions' names that styles such as the Guardian's write in lower case
+  // ("UN general assembly", "UN security council", "UN human rights council").
+  'general', 'assembly', 'security', 'human', 'rights', 'high', 'commissioner', 'humanitarian',
+  'affairs', 'relief', 'works', 'refugees', 'programme', 'fund', 'health', 'court', 'justice',
+]);
+
+/**
+ * Compass words that house styles write in lower case even at the start of a name ("east
+ * Jerusalem", "eastern Ghouta", "northern Syria" is not a name, but "northern Gaza" in
+ * "North Gaza" is). Their capitals are optional wherever they stand, as long as the alias
+ * keeps at least one required capital.
+ */
+const DIRECTION_WORDS = new Set([
+  'east', 'west', 'north', 'south', 'eastern', 'western', 'northern', 'southern', 'central', 'upper', 'lower',
 ]);
 
 /** Upper/lower letter offsets of an alias, in the coordinates of its folded form. */
 function caseMasks(caseSource: string, rule: CaseRule): { upper: number[]; lower: number[] } {
   const folded = foldText(caseSource);
-  const upper: number[] = [];
-  const lower: number[] = [];
   // foldString trims one leading space; mirror that so offsets agree.
   const offset = folded.text.startsWith(' ') ? 1 : 0;
   const text = folded.text.slice(offset);
   const optional = new Set<number>();
   if (rule === 'initial') {
     for (const word of text.matchAll(/[^ ]+/g)) {
-      if (word.index > 0 && GENERIC_WORDS.has(word[0])) {
+      if ((word.index > 0 && GENERIC_WORDS.has(word[0])) || DIRECTION_WORDS.has(word[0])) {
         for (let k = word.index; k < word.index + word[0].length; k++) optional.add(k);
       }
     }
   }
-  for (let k = offset; k < folded.text.length; k++) {
-    const ch = caseSource[folded.start[k]!]!;
-    if (isUpperChar(ch)) {
-      if (!optional.has(k - offset)) upper.push(k - offset);
-    } else if (ch !== ch.toUpperCase()) lower.push(k - offset);
-  }
-  return { upper, lower };
+  const masks = (skip: Set<number>) => {
+    const upper: number[] = [];
+    const lower: number[] = [];
+    for (let k = offset; k < folded.text.length; k++) {
+      const ch = caseSource[folded.start[k]!]!;
+      if (isUpperChar(ch)) {
+        if (!skip.has(k - offset)) upper.push(k - offset);
+      } else if (ch !== ch.toUpperCase()) lower.push(k - offset);
+    }
+    return { upper, lower };
+  };
+  const relaxed = masks(optional);
+  // "North" alone, or "Central Command": relaxing every capital would make it a common word.
+  return relaxed.upper.length > 0 || optional.size === 0 ? relaxed : masks(new Set());
 }
 
 export function compileMatcher(entries: readonly GlossaryEntry[]): CompiledMatcher {
@@ -207,7 +233,7 @@ export function compileMatcher(entries: readonly GlossaryEntry[]): CompiledMatch
   const patterns: PatternRule[] = [];
   const seen = new Set<string>();
   entries.forEach((entry, entity) => {
-    for (const alias of aliasObjects(entry)) {
+    for (const alias of withTitleCaseAcronyms(aliasObjects(entry))) {
       const caseRule = alias.case ?? defaultCaseRule(alias.text);
       for (const { folded, caseSource } of patternForms(alias.text)) {
         if (folded === '') continue;
@@ -235,6 +261,35 @@ export function compileMatcher(entries: readonly GlossaryEntry[]): CompiledMatch
     patterns,
     automaton: buildAutomaton(strings),
   };
+}
+
+/**
+ * Acronyms written as words: "Isis", "Nato", "Unrwa" (British house styles), "Onu", "Wafa"
+ * (Italian, Spanish). Accepted only on pages about the region, because some are also words
+ * or names elsewhere. Only for plain acronyms of 3+ letters that carry no rule of their own.
+ */
+function withTitleCaseAcronyms(aliases: AliasObject[]): AliasObject[] {
+  const extra: AliasObject[] = [];
+  for (const alias of aliases) {
+    if (alias.ambiguity || caseOf(alias) !== 'exact' || !/^\p{Lu}{3,}$/u.test(alias.text)) continue;
+    if (!pronounceable(alias.text)) continue;
+    const titled = alias.text[0] + alias.text.slice(1).toLowerCase();
+    extra.push({ text: titled, case: 'initial', ambiguity: { topicGate: true } });
+  }
+  return extra.length ? [...aliases, ...extra] : aliases;
+}
+
+/** Onsets of two consonants that start words in English and the Romance languages. */
+const ONSETS = /^(?:bl|br|cl|cr|dr|fl|fr|gl|gr|pl|pr|sc|sk|sl|sm|sn|sp|st|sw|tr|tw|wr|ch|sh|th|ph)/;
+
+/**
+ * Whether an acronym is said as a word (ISIS, NATO, UNRWA), the kind that styles write in
+ * title case, rather than letter by letter (FSA, SDF, HTS), which they keep in capitals.
+ */
+function pronounceable(acronym: string): boolean {
+  const lower = acronym.toLowerCase();
+  if (!/[aeiou]/.test(lower) || /[^aeiou]{3}/.test(lower)) return false;
+  return /^[aeiou]/.test(lower) || /^[^aeiou][aeiou]/.test(lower) || ONSETS.test(lower);
 }
 
 /** Arabic proclitics that attach to a name: conjunction, preposition, article, and their combinations. */
@@ -325,7 +380,9 @@ export function findMatches(matcher: CompiledMatcher, original: string): Match[]
     if (contextExcludes(text, start, end, rule)) return;
     candidates.push({ start, end, pattern });
   });
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Leftmost, then longest, then (for the same span) an unambiguous pattern over a gated one.
+  const gatedRank = (c: { pattern: number }): number => (matcher.patterns[c.pattern]!.topicGate ? 1 : 0);
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end || gatedRank(a) - gatedRank(b));
   const matches: Match[] = [];
   let taken = 0;
   for (const c of candidates) {

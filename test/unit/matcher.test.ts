@@ -93,6 +93,31 @@ describe('findMatches', () => {
     expect(names('the Camp David accords')).toEqual(['camp-david=Camp David accords']);
   });
 
+  it('knows UN, U.N. and United Nations as one prefix', () => {
+    const m = compileMatcher([entry('unga', 'UN General Assembly')]);
+    const found = (t: string) => findMatches(m, t).map((x) => t.slice(x.start, x.end));
+    expect(found('the United Nations General Assembly, the U.N. General Assembly, the UN general assembly')).toEqual([
+      'United Nations General Assembly',
+      'U.N. General Assembly',
+      'UN general assembly',
+    ]);
+  });
+
+  it('lets compass words be lower case, but not when nothing else is capitalised', () => {
+    const m = compileMatcher([entry('ej', 'East Jerusalem', [], 'place'), entry('north', 'North', [], 'place')]);
+    const found = (t: string) => findMatches(m, t).map((x) => t.slice(x.start, x.end));
+    expect(found('in east Jerusalem and East Jerusalem, not east jerusalem')).toEqual(['east Jerusalem', 'East Jerusalem']);
+    expect(found('heading north to the North')).toEqual(['North']);
+  });
+
+  it('reads acronyms written as words only on pages about the region', () => {
+    const [isis] = findMatches(matcher, 'Isis fighters');
+    expect(isis).toMatchObject({ gated: true, topicEvidence: false });
+    const [caps] = findMatches(matcher, 'ISIS fighters');
+    expect(caps).toMatchObject({ gated: false });
+    expect(findMatches(matcher, 'isis fighters')).toEqual([]);
+  });
+
   it('marks which matches are evidence that the page is about the region', () => {
     const evidence = (text: string) => findMatches(matcher, text).map((m) => m.topicEvidence);
     // A region-specific unambiguous name is evidence; a global one or a gated one is not.
