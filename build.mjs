@@ -52,7 +52,7 @@ export function manifestFor(browser, source) {
 
 async function compileGlossary(core) {
   // BACKSTORY_GLOSSARY points the build at another folder of packs (while drafting a pack).
-  const { packs, fileErrors } = readPacks(process.env.BACKSTORY_GLOSSARY ?? join(root, 'src/glossary'));
+  const { packs, fileErrors } = readPacks(process.env.BACKSTORY_GLOSSARY || join(root, 'src/glossary'));
   const today = new Date().toISOString().slice(0, 10);
   const all = packs.flatMap((p) => p.entries);
   const { entries, problems } = core.validateEntries(all, today);

@@ -2,6 +2,8 @@
  * The element the card lives in: a host with a closed shadow root, shown in the top layer
  * with the Popover API, placed beside the name with @floating-ui/dom.
  *
+ * - Placement is src/core/layout.ts's pure decision; floating-ui's autoUpdate re-runs it when
+ *   the page scrolls or resizes, so the card follows the name.
  * - Closed shadow root: page CSS cannot restyle the card and page scripts cannot read it.
  * - Top layer: no z-index contest with the page.
  * - The host exists only while a card is open, so the page's DOM is as it was otherwise.
@@ -9,7 +11,8 @@
  *   or keys meant for the card.
  */
 
-import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
+import { autoUpdate, type VirtualElement } from '@floating-ui/dom';
+import { placeCard } from '../core/layout.js';
 import { render, type ComponentChild } from 'preact';
 import cardCss from '../ui/card.css';
 
@@ -90,26 +93,19 @@ export class CardHost {
     const reference: VirtualElement = { getBoundingClientRect: anchor.rect, contextElement: anchor.context };
     const host = this.host!;
     const mount = this.mount!;
+    const rtl = getComputedStyle(anchor.context).direction === 'rtl';
     this.stopAutoUpdate = autoUpdate(reference, host, () => {
-      void computePosition(reference, host, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [
-          offset(GAP),
-          // flip before shift: the card goes above the line rather than over it.
-          flip({ padding: EDGE, fallbackPlacements: ['top-start', 'bottom-end', 'top-end'] }),
-          shift({ padding: EDGE }),
-          size({
-            padding: EDGE,
-            apply({ availableHeight }) {
-              mount.style.setProperty('--max-height', `${Math.max(160, Math.floor(availableHeight))}px`);
-            },
-          }),
-        ],
-      }).then(({ x, y }) => {
-        host.style.setProperty('left', `${Math.round(x)}px`, 'important');
-        host.style.setProperty('top', `${Math.round(y)}px`, 'important');
-      });
+      const card = mount.firstElementChild;
+      if (!card) return;
+      // Its natural size: as drawn, plus what its scrolling body hides under the current cap.
+      const drawn = card.getBoundingClientRect();
+      const body = card.querySelector('.body');
+      const hidden = body ? body.scrollHeight - body.clientHeight : 0;
+      const size = { width: drawn.width, height: drawn.height + hidden };
+      const place = placeCard(anchor.rect(), size, { width: innerWidth, height: innerHeight }, { gap: GAP, margin: EDGE, rtl });
+      mount.style.setProperty('--max-height', `${place.maxHeight}px`);
+      host.style.setProperty('left', `${place.x}px`, 'important');
+      host.style.setProperty('top', `${place.y}px`, 'important');
     });
   }
 

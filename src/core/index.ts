@@ -8,3 +8,4 @@ export * from './packs.js';
 export * from './dates.js';
 export * from './published.js';
 export * from './locator-map.js';
+export * from './layout.js';

@@ -162,10 +162,10 @@ export function Card({ view, asOf, onSetDate, today, onBack, onOpenRelated, onCl
         </div>
       </header>
       <div class="body">
-        <h2 id={titleId} class="title">
+        <h2 id={titleId} class="title" dir="auto">
           {entry.name}
         </h2>
-        <p id="backstory-card-summary" class="summary">
+        <p id="backstory-card-summary" class="summary" dir="auto">
           {entry.summary}
         </p>
         {view.map && <LocatorMapFigure name={entry.name} map={view.map} />}

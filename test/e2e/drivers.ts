@@ -37,7 +37,12 @@ export interface Driver {
   /** Evaluates a JavaScript expression in the page's own world. */
   evaluate<T>(expression: string): Promise<T>;
   mouseMove(x: number, y: number): Promise<void>;
+  /** A key or combination: "Escape", "Alt+Shift+Period". */
   press(key: string): Promise<void>;
+  /** A finger tap at a point of the viewport. */
+  tap(x: number, y: number): Promise<void>;
+  /** Clicks the button or link in the open card whose accessible text is `label`. */
+  clickInCard(label: string): Promise<void>;
   /** The open card, or null when none is open. */
   readCard(): Promise<CardReading | null>;
   /** Uncaught page errors and console errors seen since the last `goto`. */
@@ -66,6 +71,7 @@ async function launchChromium(viewport: { width: number; height: number }): Prom
     executablePath: CHROMIUM,
     headless: true,
     viewport,
+    hasTouch: true,
     args: [
       '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync',
@@ -91,6 +97,22 @@ async function launchChromium(viewport: { width: number; height: number }): Prom
     evaluate: (expression) => page.evaluate(expression),
     mouseMove: (x, y) => page.mouse.move(x, y),
     press: (key) => page.keyboard.press(key),
+    tap: (x, y) => page.touchscreen.tap(x, y),
+    async clickInCard(label) {
+      const session = await context.newCDPSession(page);
+      try {
+        const { nodes } = (await session.send('Accessibility.getFullAXTree')) as { nodes: (AxNode & { backendDOMNodeId?: number })[] };
+        const target = nodes.find((n) => (n.role?.value === 'button' || n.role?.value === 'link') && n.name?.value?.trim() === label);
+        if (!target?.backendDOMNodeId) throw new Error(`no button "${label}" in the card`);
+        // The card's body scrolls: bring the button into its visible part first.
+        await session.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: target.backendDOMNodeId });
+        const { model } = (await session.send('DOM.getBoxModel', { backendNodeId: target.backendDOMNodeId })) as { model: { content: number[] } };
+        const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
+        await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+      } finally {
+        await session.detach();
+      }
+    },
     async readCard() {
       const session = await context.newCDPSession(page);
       try {
@@ -176,7 +198,37 @@ async function launchFirefox(viewport: { width: number; height: number }): Promi
     },
     evaluate: (expression) => page.evaluate(expression) as Promise<never>,
     mouseMove: (x, y) => page.mouse.move(x, y),
-    press: (key) => page.keyboard.press(key as never),
+    async press(key) {
+      const keys = key.split('+');
+      for (const k of keys.slice(0, -1)) await page.keyboard.down(k as never);
+      await page.keyboard.press(keys[keys.length - 1] as never);
+      for (const k of keys.slice(0, -1).reverse()) await page.keyboard.up(k as never);
+    },
+    tap: (x, y) => page.touchscreen.tap(x, y),
+    async clickInCard(label) {
+      const context = (page.mainFrame() as unknown as { _id: string })._id;
+      const { result } = await connection.send('script.evaluate', {
+        expression: `document.querySelector('backstory-card')`,
+        target: { context },
+        awaitPromise: false,
+        serializationOptions: { includeShadowTree: 'all', maxDomDepth: 100 },
+      });
+      const target = findSerialised(result.result, (node) => {
+        const name = node.value?.localName;
+        const accessibleName = node.value?.attributes?.['aria-label'] ?? serialisedText(node).trim();
+        return (name === 'button' || name === 'a' || name === 'summary') && accessibleName === label;
+      });
+      const sharedId = (target as { sharedId?: string } | null)?.sharedId;
+      if (!sharedId) throw new Error(`no button "${label}" in the card`);
+      const rect = (await connection.send('script.callFunction', {
+        functionDeclaration: "(el) => { el.scrollIntoView({ block: 'nearest' }); const r = el.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }",
+        arguments: [{ sharedId }],
+        target: { context },
+        awaitPromise: false,
+      })) as unknown as { result: { result: { value: { value: number }[] } } };
+      const [x, y] = rect.result.result.value.map((v) => v.value) as [number, number];
+      await page.mouse.click(x, y);
+    },
     async readCard() {
       const context = (page.mainFrame() as unknown as { _id: string })._id;
       const { result } = await connection.send('script.evaluate', {
@@ -208,6 +260,24 @@ interface BidiNode {
 }
 interface BidiResult {
   result: BidiNode;
+}
+
+/** Text as a screen reader gets it: aria-hidden parts (the type symbols) left out. */
+function serialisedText(node: BidiNode): string {
+  const v = node.value;
+  if (!v) return '';
+  if (v.nodeType === 3) return v.nodeValue ?? '';
+  if (v.attributes?.['aria-hidden'] === 'true') return '';
+  return (v.children ?? []).map(serialisedText).join('');
+}
+
+function findSerialised(node: BidiNode, test: (node: BidiNode) => boolean): BidiNode | null {
+  if (test(node)) return node;
+  for (const child of [...(node.value?.children ?? []), ...(node.value?.shadowRoot ? [node.value.shadowRoot] : [])]) {
+    const found = findSerialised(child, test);
+    if (found) return found;
+  }
+  return null;
 }
 
 function readSerialisedCard(host: BidiNode): CardReading | null {

@@ -96,6 +96,13 @@ export function extensionSuite(browserName: BrowserName): void {
         return list.length >= min ? list : null;
       }, `at least ${min} highlights`);
 
+    /** Closes any card a previous step left open, so that each test starts from a quiet page. */
+    async function closeAnyCard(): Promise<void> {
+      if ((await driver.readCard()) === null) return;
+      await driver.press('Escape');
+      await waitFor(async () => (await driver.readCard()) === null, 'the card to close');
+    }
+
     async function hover(selector: string, phrase: string, n = 0): Promise<void> {
       const { x, y } = await driver.evaluate<{ x: number; y: number }>(centreOf(selector, phrase, n));
       // Arrive from a little to the left, as a real pointer would.
@@ -192,6 +199,45 @@ export function extensionSuite(browserName: BrowserName): void {
       expect((await driver.readCard())?.name).toBe('Reuters');
       await driver.press('Escape');
       await waitFor(async () => (await driver.readCard()) === null, 'the card to close');
+    });
+
+    it('follows a related name inside the card, and goes back', async () => {
+      await closeAnyCard();
+      await hover('#p2', 'Jaish al-Islam');
+      await openCard('Jaish al-Islam');
+      await driver.clickInCard('Douma');
+      await openCard('Douma');
+      await driver.clickInCard('Back to the previous card');
+      await openCard('Jaish al-Islam');
+      await driver.press('Escape');
+      await waitFor(async () => (await driver.readCard()) === null, 'the card to close');
+    });
+
+    it('steps through the names with the keyboard, focus in the card, and Esc gives focus back', async () => {
+      await closeAnyCard();
+      await driver.mouseMove(5, 790);
+      await driver.evaluate(`(() => { const b = document.createElement('button'); b.id = 'start'; b.textContent = 'start'; document.querySelector('nav').appendChild(b); b.focus(); })()`);
+      await driver.press('Alt+Shift+Period');
+      await openCard('Eastern Ghouta');
+      expect(await driver.evaluate<string>('document.activeElement.tagName')).toBe('BACKSTORY-CARD');
+      await driver.press('Alt+Shift+Period');
+      await driver.press('Alt+Shift+Period');
+      await openCard('Russia');
+      await driver.press('Alt+Shift+Comma');
+      await openCard('Eastern Ghouta');
+      await driver.press('Escape');
+      await waitFor(async () => (await driver.readCard()) === null, 'the card to close on Esc');
+      expect(await driver.evaluate<string>('document.activeElement.id')).toBe('start');
+      await driver.evaluate(`document.getElementById('start').remove()`);
+    });
+
+    it('opens a card with a tap, and a tap elsewhere closes it', async () => {
+      await closeAnyCard();
+      const { x, y } = await driver.evaluate<{ x: number; y: number }>(centreOf('#p4', 'Turkey'));
+      await driver.tap(x, y);
+      await openCard('Turkey');
+      await driver.tap(5, 790);
+      await waitFor(async () => (await driver.readCard()) === null, 'the card to close after a tap elsewhere');
     });
 
     it('places the card beside the name without covering its line', async () => {
