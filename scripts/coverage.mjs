@@ -7,7 +7,7 @@
 // occurrences in the text), the missed surfaces, and everything matched on the TRAP pages
 // (pages where a Middle-East word means something else). Skips with a message when the
 // corpus is absent. CORPUS_DIR overrides where the corpus is; --json FILE writes the figures.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCore } from './load-core.mjs';

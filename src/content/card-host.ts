@@ -13,6 +13,7 @@
 
 import { autoUpdate, type VirtualElement } from '@floating-ui/dom';
 import { placeCard } from '../core/layout.js';
+import { pageTheme } from './page-theme.js';
 import { render, type ComponentChild } from 'preact';
 import cardCss from '../ui/card.css';
 
@@ -88,6 +89,7 @@ export class CardHost {
 
   show(content: ComponentChild, anchor: Anchor): void {
     if (!this.host) this.create();
+    this.mount!.className = `theme-${pageTheme(anchor.context)}`;
     render(content, this.mount!);
     this.stopAutoUpdate?.();
     const reference: VirtualElement = { getBoundingClientRect: anchor.rect, contextElement: anchor.context };

@@ -133,6 +133,8 @@ export function Card({ view, asOf, onSetDate, today, onBack, onOpenRelated, onCl
   return (
     <div
       class="card"
+      dir="ltr"
+      lang="en"
       tabIndex={-1}
       role="dialog"
       aria-modal="false"
