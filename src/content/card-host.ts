@@ -59,6 +59,8 @@ export class CardHost {
   private host: HTMLElement | null = null;
   private mount: HTMLElement | null = null;
   private stopAutoUpdate: (() => void) | null = null;
+  /** The reader moved the card: it stays where they put it until it closes. */
+  private moved = false;
 
   constructor(
     private readonly onPointerEnter: () => void,
@@ -91,6 +93,7 @@ export class CardHost {
     if (!this.host) this.create();
     this.mount!.className = `theme-${pageTheme(anchor.context)}`;
     render(content, this.mount!);
+    if (this.moved) return;
     this.stopAutoUpdate?.();
     const reference: VirtualElement = { getBoundingClientRect: anchor.rect, contextElement: anchor.context };
     const host = this.host!;
@@ -111,6 +114,40 @@ export class CardHost {
     });
   }
 
+  /** Stops following the name: the card stays where the reader put it. */
+  detach(): void {
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = null;
+  }
+
+  /** Moves the card with the pointer from `event` (on its header) until the button is released. */
+  drag(event: PointerEvent): void {
+    const host = this.host;
+    if (!host) return;
+    this.detach();
+    this.moved = true;
+    const start = host.getBoundingClientRect();
+    const dx = event.clientX - start.left;
+    const dy = event.clientY - start.top;
+    const handle = event.target as Element;
+    handle.setPointerCapture(event.pointerId);
+    const move = (e: Event): void => {
+      const p = e as PointerEvent;
+      const x = Math.min(Math.max(p.clientX - dx, 0), innerWidth - 40);
+      const y = Math.min(Math.max(p.clientY - dy, 0), innerHeight - 40);
+      host.style.setProperty('left', `${Math.round(x)}px`, 'important');
+      host.style.setProperty('top', `${Math.round(y)}px`, 'important');
+    };
+    const end = (): void => {
+      handle.removeEventListener('pointermove', move);
+      handle.removeEventListener('pointerup', end);
+      handle.removeEventListener('pointercancel', end);
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', end);
+    handle.addEventListener('pointercancel', end);
+  }
+
   /** Brings the card above top-layer content the page opened after it (dialogs, popovers). */
   raise(): void {
     if (!this.host) return;
@@ -123,6 +160,7 @@ export class CardHost {
     this.stopAutoUpdate = null;
     if (!this.host) return;
     render(null, this.mount!);
+    this.moved = false;
     this.host.remove();
     this.host = null;
     this.mount = null;

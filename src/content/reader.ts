@@ -45,6 +45,8 @@ export class Reader {
   /** The date the reader chose for this page; null means "as of today". */
   private chosenDate: { href: string; date: string | null } | null = null;
   private currentView: EntryView | null = null;
+  /** A pinned card stays open while the reader reads on; hovering other names opens nothing. */
+  private pinned = false;
   /** Where keyboard focus was before a card took it; it goes back there when the card closes. */
   private returnFocus: Element | null = null;
 
@@ -92,6 +94,7 @@ export class Reader {
   }
 
   private onPointerAt(x: number, y: number): void {
+    if (this.pinned) return;
     const hit = mentionAt(this.index, x, y);
     if (!hit) {
       this.cancelOpen();
@@ -106,7 +109,7 @@ export class Reader {
   }
 
   private onPointerUp(event: PointerEvent): void {
-    if (event.pointerType !== 'touch' || this.card.holds(event.target)) return;
+    if (event.pointerType !== 'touch' || this.card.holds(event.target) || this.pinned) return;
     const hit = mentionAt(this.index, event.clientX, event.clientY);
     if (hit) void this.open(hit);
     else this.close();
@@ -149,6 +152,7 @@ export class Reader {
   }
 
   private onPointerGone(): void {
+    if (this.pinned) return;
     this.cancelOpen();
     if (this.card.isOpen && !this.pointerInCard) this.scheduleClose();
   }
@@ -206,6 +210,13 @@ export class Reader {
         onBack: this.history.length ? () => this.back() : undefined,
         onOpenRelated: (related) => void this.follow(related.id, view),
         onClose: () => this.close(),
+        pinned: this.pinned,
+        onTogglePin: () => {
+          this.pinned = !this.pinned;
+          if (this.pinned) this.cancelClose();
+          if (this.currentView) this.render(this.currentView);
+        },
+        onDragStart: (event: PointerEvent) => this.card.drag(event),
       }),
       { rect: () => lineRect(mention, this.openLine), context },
     );
@@ -235,11 +246,12 @@ export class Reader {
     this.layer.setActive(null);
     this.openMention = null;
     this.pointerInCard = false;
+    this.pinned = false;
     this.history = [];
   }
 
   private scheduleClose(): void {
-    if (this.closeTimer !== undefined) return;
+    if (this.closeTimer !== undefined || this.pinned) return;
     this.closeTimer = setTimeout(() => {
       this.closeTimer = undefined;
       if (!this.pointerInCard) this.close();

@@ -39,6 +39,11 @@ export interface CardProps {
   onBack?: (() => void) | undefined;
   onOpenRelated: (related: RelatedName) => void;
   onClose: () => void;
+  /** Pinned: the card stays while the reader reads on, and can be moved by its header. */
+  pinned?: boolean;
+  onTogglePin?: () => void;
+  /** The reader starts dragging the card by its header. */
+  onDragStart?: (event: PointerEvent) => void;
 }
 
 /** "Location of Douma in Syria"; a country's own map says only "Location of Syria". */
@@ -125,7 +130,7 @@ function DateControl({ asOf, onSetDate, today }: Pick<CardProps, 'asOf' | 'onSet
   );
 }
 
-export function Card({ view, asOf, onSetDate, today, onBack, onOpenRelated, onClose }: CardProps) {
+export function Card({ view, asOf, onSetDate, today, onBack, onOpenRelated, onClose, pinned = false, onTogglePin, onDragStart }: CardProps) {
   const { entry, related } = view;
   const { before, after } = asOf ? splitTimeline(entry.timeline, asOf.date) : { before: entry.timeline, after: [] };
   const style = TYPE_STYLES[entry.type];
@@ -142,7 +147,13 @@ export function Card({ view, asOf, onSetDate, today, onBack, onOpenRelated, onCl
       aria-describedby="backstory-card-summary"
       style={{ '--type-colour': style.colour }}
     >
-      <header class="head">
+      <header
+        class={pinned ? 'head movable' : 'head'}
+        onPointerDown={(event) => {
+          // Drag by the header, not by its buttons.
+          if (pinned && onDragStart && !(event.target as Element).closest('button')) onDragStart(event);
+        }}
+      >
         <div class="kind">
           <span class="symbol" aria-hidden="true">
             {style.symbol}
@@ -153,6 +164,18 @@ export function Card({ view, asOf, onSetDate, today, onBack, onOpenRelated, onCl
           </span>
         </div>
         <div class="actions">
+          {onTogglePin && (
+            <button
+              type="button"
+              class="icon"
+              onClick={onTogglePin}
+              aria-pressed={pinned}
+              aria-label={pinned ? 'Unpin card' : 'Pin card: keep it open while reading on'}
+              title={pinned ? 'Unpin' : 'Pin (keep open, move by its header)'}
+            >
+              {pinned ? '📌' : '📍'}
+            </button>
+          )}
           {onBack && (
             <button type="button" class="icon" onClick={onBack} aria-label="Back to the previous card" title="Back">
               ←

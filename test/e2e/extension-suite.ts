@@ -240,6 +240,22 @@ export function extensionSuite(browserName: BrowserName): void {
       await waitFor(async () => (await driver.readCard()) === null, 'the card to close after a tap elsewhere');
     });
 
+    it('keeps a pinned card open while the reader reads on', async () => {
+      await closeAnyCard();
+      await hover('#p4', 'Reuters');
+      await openCard('Reuters');
+      await driver.clickInCard('Pin card: keep it open while reading on');
+      await driver.mouseMove(5, 790);
+      await new Promise((r) => setTimeout(r, 900));
+      expect((await driver.readCard())?.name).toBe('Reuters');
+      // Hovering another name does not replace a pinned card.
+      await hover('#p2', 'Damascus');
+      await new Promise((r) => setTimeout(r, 700));
+      expect((await driver.readCard())?.name).toBe('Reuters');
+      await driver.press('Escape');
+      await waitFor(async () => (await driver.readCard()) === null, 'the pinned card to close on Esc');
+    });
+
     it('places the card beside the name without covering its line', async () => {
       await hover('#p3', 'Amnesty International');
       await openCard('Amnesty International');
