@@ -134,6 +134,8 @@ function writeStatic(browser, manifestSource, glossary) {
   writeFileSync(join(out, 'glossary', 'region-map.json'), JSON.stringify(glossary.regionMap));
   for (const size of [16, 32, 48, 128]) cpSync(join(root, `icons/icon-${size}.png`), join(out, `icons/icon-${size}.png`));
   cpSync(join(root, 'src/content/highlights.css'), join(out, 'content.css'));
+  cpSync(join(root, 'src/options/options.html'), join(out, 'options.html'));
+  cpSync(join(root, 'src/options/options.css'), join(out, 'options.css'));
 }
 
 async function buildOnce({ bench = false } = {}) {
@@ -161,6 +163,7 @@ function esbuildOptions(browser, glossary, bench) {
     entryPoints: {
       content: join(root, 'src/content/index.ts'),
       background: join(root, 'src/background/index.ts'),
+      options: join(root, 'src/options/options.tsx'),
     },
     outdir: join(dist, browser),
     bundle: true,

@@ -3,6 +3,7 @@
  * for the parts of the page that change later (live blogs, infinite scroll, single-page apps).
  */
 
+import type { EntityType } from '../core/glossary-types.js';
 import { findMatches, pageIsOnTopic, type CompiledMatcher } from '../core/matcher.js';
 import type { HighlightLayer } from './highlight.js';
 import { MentionIndex, type Mention } from './mentions.js';
@@ -10,6 +11,15 @@ import { isInSkippedContent, isInlineElement, locate, textRuns, type TextRun } f
 import { MUTATION_DEBOUNCE_MS, SLICE_BUDGET_MS } from './timing.js';
 
 type Idle = (callback: () => void) => void;
+
+/** What the reader chose to see (from their settings). */
+export interface Presentation {
+  density: 'every' | 'first';
+  mutedEntities: ReadonlySet<number>;
+  mutedTypes: ReadonlySet<EntityType>;
+}
+
+export const SHOW_EVERYTHING: Presentation = { density: 'every', mutedEntities: new Set(), mutedTypes: new Set() };
 
 /** requestIdleCallback where there is one, with a deadline so that scanning is never starved. */
 const whenIdle: Idle =
@@ -35,12 +45,23 @@ export class PageScanner {
   /** The address the roots were found for: a new address in a single-page app is a new article. */
   private href = '';
 
+  /** Entities already shown once (for first-mention density). */
+  private readonly shownEntities = new Set<number>();
+
   constructor(
     private readonly matcher: CompiledMatcher,
     private readonly layer: HighlightLayer,
     private readonly ignore: (node: Node) => boolean,
-    private readonly findRoots: () => Element[],
+    private findRoots: () => Element[],
+    private presentation: Presentation = SHOW_EVERYTHING,
   ) {}
+
+  /** New settings: the page is read again under them. */
+  reconfigure(findRoots: () => Element[], presentation: Presentation): void {
+    this.findRoots = findRoots;
+    this.presentation = presentation;
+    if (this.observer) this.restart();
+  }
 
   /** Scans the roots and keeps watching the whole body for changes. */
   start(): void {
@@ -62,6 +83,7 @@ export class PageScanner {
     }
     this.pending = [];
     this.evidenceEntities.clear();
+    this.shownEntities.clear();
     this.queue.length = 0;
     this.dirty.clear();
     this.readRoots();
@@ -148,6 +170,10 @@ export class PageScanner {
   }
 
   private show(mention: Mention): void {
+    const { density, mutedEntities, mutedTypes } = this.presentation;
+    if (mutedEntities.has(mention.entity) || mutedTypes.has(mention.type)) return;
+    if (density === 'first' && this.shownEntities.has(mention.entity)) return;
+    this.shownEntities.add(mention.entity);
     this.index.add(mention);
     this.layer.add(mention.type, mention.range);
   }

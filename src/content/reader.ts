@@ -8,6 +8,8 @@ import { h } from 'preact';
 import browser from 'webextension-polyfill';
 import { isTabCommand, type EntryResponse, type EntryView, type Request } from '../shared/messages.js';
 import { detectPublicationDate, type PublicationDate } from '../core/published.js';
+import type { Settings } from '../core/settings.js';
+import { updateSettings } from '../shared/settings-store.js';
 import { Card, type AsOf } from '../ui/Card.js';
 import { findArticleRoots } from './article-root.js';
 import { CardHost } from './card-host.js';
@@ -54,6 +56,7 @@ export class Reader {
     private readonly index: MentionIndex,
     private readonly layer: HighlightLayer,
     private readonly entityIds: readonly string[],
+    private settings: Settings,
   ) {
     this.card = new CardHost(
       () => {
@@ -78,6 +81,12 @@ export class Reader {
       return undefined;
     });
     document.addEventListener('mouseleave', () => this.onPointerGone(), options);
+  }
+
+  /** The scanner reads the page again under new settings; the card's mention may be gone. */
+  settingsChanged(settings: Settings): void {
+    this.settings = settings;
+    this.close();
   }
 
   private onPointerMove(event: PointerEvent): void {
@@ -217,6 +226,13 @@ export class Reader {
           if (this.currentView) this.render(this.currentView);
         },
         onDragStart: (event: PointerEvent) => this.card.drag(event),
+        density: this.settings.density,
+        onToggleDensity: () =>
+          void updateSettings((s) => ({ ...s, density: s.density === 'every' ? 'first' : 'every' })),
+        onMuteEntity: () =>
+          void updateSettings((s) => ({ ...s, mutedEntities: [...new Set([...s.mutedEntities, view.entry.id])] })),
+        onMuteType: () =>
+          void updateSettings((s) => ({ ...s, mutedTypes: [...new Set([...s.mutedTypes, view.entry.type])] })),
       }),
       { rect: () => lineRect(mention, this.openLine), context },
     );

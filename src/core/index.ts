@@ -9,3 +9,4 @@ export * from './dates.js';
 export * from './published.js';
 export * from './locator-map.js';
 export * from './layout.js';
+export * from './settings.js';

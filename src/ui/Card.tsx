@@ -44,6 +44,11 @@ export interface CardProps {
   onTogglePin?: () => void;
   /** The reader starts dragging the card by its header. */
   onDragStart?: (event: PointerEvent) => void;
+  /** Density and muting, kept in the reader's settings; absent where the card is only shown. */
+  density?: 'every' | 'first';
+  onToggleDensity?: () => void;
+  onMuteEntity?: () => void;
+  onMuteType?: () => void;
 }
 
 /** "Location of Douma in Syria"; a country's own map says only "Location of Syria". */
@@ -130,7 +135,20 @@ function DateControl({ asOf, onSetDate, today }: Pick<CardProps, 'asOf' | 'onSet
   );
 }
 
-export function Card({ view, asOf, onSetDate, today, onBack, onOpenRelated, onClose, pinned = false, onTogglePin, onDragStart }: CardProps) {
+/** Plural labels for "Hide all places". */
+const PLURALS: Record<string, string> = {
+  place: 'places',
+  country: 'countries',
+  'armed-group': 'armed groups',
+  organization: 'organisations',
+  person: 'people',
+  event: 'events',
+  agreement: 'agreements',
+  community: 'communities',
+};
+
+export function Card(props: CardProps) {
+  const { view, asOf, onSetDate, today, onBack, onOpenRelated, onClose, pinned = false, onTogglePin, onDragStart } = props;
   const { entry, related } = view;
   const { before, after } = asOf ? splitTimeline(entry.timeline, asOf.date) : { before: entry.timeline, after: [] };
   const style = TYPE_STYLES[entry.type];
@@ -254,6 +272,25 @@ export function Card({ view, asOf, onSetDate, today, onBack, onOpenRelated, onCl
             </span>
           ))}
         </div>
+        {(props.onMuteEntity || props.onToggleDensity) && (
+          <div class="controls" role="group" aria-label="What Backstory shows">
+            {props.onMuteEntity && (
+              <button type="button" class="small" onClick={props.onMuteEntity}>
+                Hide “{entry.name}”
+              </button>
+            )}
+            {props.onMuteType && (
+              <button type="button" class="small" onClick={props.onMuteType}>
+                Hide all {PLURALS[entry.type]}
+              </button>
+            )}
+            {props.onToggleDensity && (
+              <button type="button" class="small" onClick={props.onToggleDensity}>
+                {props.density === 'first' ? 'Show every mention' : 'First mention only'}
+              </button>
+            )}
+          </div>
+        )}
         <div class="reviewed">
           Last reviewed <time dateTime={entry.lastReviewed}>{formatIsoDate(entry.lastReviewed)}</time> · Backstory
         </div>

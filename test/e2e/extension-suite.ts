@@ -256,6 +256,21 @@ export function extensionSuite(browserName: BrowserName): void {
       await waitFor(async () => (await driver.readCard()) === null, 'the pinned card to close on Esc');
     });
 
+    it('marks only first mentions when the reader asks, in this tab at once, and every mention again', async () => {
+      await closeAnyCard();
+      const ghoutas = async () => (await highlights()).filter((h) => h.text === 'Eastern Ghouta').length;
+      expect(await ghoutas()).toBe(2);
+      await hover('#p2', 'Damascus');
+      await openCard('Damascus');
+      await driver.clickInCard('First mention only');
+      await waitFor(async () => (await ghoutas()) === 1, 'one Eastern Ghouta highlight');
+      await hover('#p2', 'Damascus');
+      await openCard('Damascus');
+      await driver.clickInCard('Show every mention');
+      await waitFor(async () => (await ghoutas()) === 2, 'both Eastern Ghouta highlights back');
+      await closeAnyCard();
+    });
+
     it('places the card beside the name without covering its line', async () => {
       await hover('#p3', 'Amnesty International');
       await openCard('Amnesty International');
@@ -334,6 +349,20 @@ export function extensionSuite(browserName: BrowserName): void {
       await new Promise((r) => setTimeout(r, 300));
       const texts = (await highlights()).map((h) => h.text);
       for (const other of ['Jordan', 'Emirates', 'Lebanon', 'turkey']) expect(texts).not.toContain(other);
+    });
+
+    it('hides a name the reader asks to hide, without a reload', async () => {
+      await driver.goto(server.url('article.html'));
+      await waitFor(async () => (await highlights()).some((h) => h.text === 'Reuters'), 'Reuters to be highlighted');
+      await hover('#p4', 'Reuters');
+      await openCard('Reuters');
+      await driver.clickInCard('Hide “Reuters”');
+      // The page is read again under the new settings: the other names come back, Reuters not.
+      await waitFor(async () => {
+        const texts = (await highlights()).map((h) => h.text);
+        return texts.includes('Damascus') && !texts.includes('Reuters');
+      }, 'Damascus back and Reuters hidden');
+      expect(driver.errors()).toEqual([]);
     });
 
     it("works on a page that forbids everything with Content-Security-Policy default-src 'none'", async () => {
