@@ -18,6 +18,8 @@ export interface DateEvidence {
   /** Short visible texts near the headline that may be a byline or dateline. */
   bylines: string[];
   url: string;
+  /** `<time datetime>` anywhere else on the page: the last resort, as sidebars carry other dates. */
+  otherTimes?: string[];
 }
 
 export type DateSource = 'json-ld' | 'meta' | 'itemprop' | 'time' | 'byline' | 'url';
@@ -150,6 +152,17 @@ export function detectPublicationDate(evidence: DateEvidence, today: string): Pu
     const date = parseIso(value, today);
     if (date) return { date, source: 'json-ld' };
   }
+  for (const meta of evidence.meta) {
+    // Parse.ly's page metadata: JSON in a meta tag, used by many news sites.
+    if (meta.key.toLowerCase() !== 'parsely-page') continue;
+    try {
+      const pubDate = (JSON.parse(meta.content) as { pub_date?: unknown }).pub_date;
+      const date = typeof pubDate === 'string' ? parseIso(pubDate, today) : null;
+      if (date) return { date, source: 'meta' };
+    } catch {
+      // Not JSON: ignore.
+    }
+  }
   for (const key of META_KEYS) {
     for (const meta of evidence.meta) {
       if (meta.key.toLowerCase() !== key) continue;
@@ -170,7 +183,12 @@ export function detectPublicationDate(evidence: DateEvidence, today: string): Pu
     if (date) return { date, source: 'byline' };
   }
   const fromUrl = parseUrlDate(evidence.url, today);
-  return fromUrl ? { date: fromUrl, source: 'url' } : null;
+  if (fromUrl) return { date: fromUrl, source: 'url' };
+  for (const value of evidence.otherTimes ?? []) {
+    const date = parseIso(value, today);
+    if (date) return { date, source: 'time' };
+  }
+  return null;
 }
 
 /** The last day an ISO date at any precision covers: "2018" → "2018-12-31". */

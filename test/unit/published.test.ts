@@ -54,6 +54,13 @@ describe('detectPublicationDate', () => {
     expect(detectPublicationDate({ ...none, url: 'https://x.org/2015/03/18/us-israel' }, TODAY)).toEqual({ date: '2015-03-18', source: 'url' });
     expect(detectPublicationDate(none, TODAY)).toBeNull();
   });
+
+  it("reads Parse.ly's page metadata, and uses other <time>s on the page only as a last resort", () => {
+    const parsely = { key: 'parsely-page', content: '{"title":"x","pub_date":"2015-01-14T14:40:00Z"}' };
+    expect(detectPublicationDate({ ...none, meta: [parsely] }, TODAY)).toEqual({ date: '2015-01-14', source: 'meta' });
+    expect(detectPublicationDate({ ...none, otherTimes: ['2016-12-01T23:29:49Z'] }, TODAY)).toEqual({ date: '2016-12-01', source: 'time' });
+    expect(detectPublicationDate({ ...none, otherTimes: ['2016-12-01'], url: 'https://x.org/2015/03/18/a' }, TODAY)).toEqual({ date: '2015-03-18', source: 'url' });
+  });
 });
 
 describe('splitTimeline', () => {
