@@ -61,9 +61,12 @@ async function compileGlossary(core) {
     for (const p of problems) console.error(`glossary: ${p.entry}: ${p.message}`);
     throw new Error(`the glossary has ${fileErrors.length + problems.length} problems (see above); nothing was built`);
   }
-  const matcher = core.serializeMatcher(core.compileMatcher(entries), core.ENTITY_TYPES);
+  const compiled = core.compileMatcher(entries);
+  const matcher = core.serializeMatcher(compiled, core.ENTITY_TYPES);
+  // Small automata travel inside the content script; large ones stay in the background.
+  const mode = compiled.automaton.fail.length <= core.LOCAL_STATE_LIMIT ? 'local' : 'remote';
   const stats = core.glossaryStats(packs);
-  return { entries, matcher, stats, regionMap: buildRegionMap(core) };
+  return { entries, matcher, mode, states: compiled.automaton.fail.length, stats, regionMap: buildRegionMap(core) };
 }
 
 /** esbuild plugin: `import matcher from 'virtual:backstory-matcher'` yields the compiled matcher. */
@@ -132,6 +135,7 @@ function writeStatic(browser, manifestSource, glossary) {
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifestFor(browser, manifestSource), null, 2));
   writeFileSync(join(out, 'glossary', 'entries.json'), JSON.stringify(glossary.entries));
   writeFileSync(join(out, 'glossary', 'region-map.json'), JSON.stringify(glossary.regionMap));
+  if (glossary.mode === 'remote') writeFileSync(join(out, 'glossary', 'matcher.json'), JSON.stringify(glossary.matcher));
   for (const size of [16, 32, 48, 128]) cpSync(join(root, `icons/icon-${size}.png`), join(out, `icons/icon-${size}.png`));
   cpSync(join(root, 'src/content/highlights.css'), join(out, 'content.css'));
   cpSync(join(root, 'src/options/options.html'), join(out, 'options.html'));
@@ -154,7 +158,7 @@ async function buildOnce({ bench = false } = {}) {
   }
   const ms = Math.round(performance.now() - started);
   console.log(
-    `built dist/chrome and dist/firefox (+ zips) in ${ms} ms: ${glossary.stats.entries} entries, ${glossary.stats.aliases} aliases`,
+    `built ${relative(root, dist)}/chrome and /firefox (+ zips) in ${ms} ms: ${glossary.stats.entries} entries, ${glossary.stats.aliases} aliases, ${glossary.states} states (matched ${glossary.mode === 'local' ? 'in the tab' : 'in the background'})`,
   );
 }
 
@@ -179,7 +183,10 @@ function esbuildOptions(browser, glossary, bench) {
       'process.env.NODE_ENV': '"production"',
       __BACKSTORY_BENCH__: bench ? 'true' : 'false',
     },
-    plugins: [matcherPlugin(() => glossary.matcher), textOnlyPreactPlugin()],
+    plugins: [
+      matcherPlugin(() => (glossary.mode === 'local' ? { mode: 'local', matcher: glossary.matcher } : { mode: 'remote' })),
+      textOnlyPreactPlugin(),
+    ],
     logLevel: 'warning',
   };
 }

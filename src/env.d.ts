@@ -1,8 +1,9 @@
 /** The compiled glossary matcher, produced by build.mjs and bundled into the content script. */
 declare module 'virtual:backstory-matcher' {
   import type { SerializedMatcher } from './core/matcher.js';
-  const matcher: SerializedMatcher;
-  export default matcher;
+  /** Small glossaries: the matcher itself. Large ones: matched in the background. */
+  const data: { mode: 'local'; matcher: SerializedMatcher } | { mode: 'remote' };
+  export default data;
 }
 
 /** True in the benchmark build only (build.mjs --bench), which instruments the scan. */

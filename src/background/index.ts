@@ -6,7 +6,8 @@
 import browser from 'webextension-polyfill';
 import type { GlossaryEntry } from '../core/glossary-types.js';
 import type { RegionMap } from '../core/locator-map.js';
-import { isRequest, type EntryResponse, type TabCommand } from '../shared/messages.js';
+import { deserializeMatcher, findIdMatches, type CompiledMatcher, type SerializedMatcher } from '../core/matcher.js';
+import { isRequest, type EntryResponse, type MatchResponse, type TabCommand } from '../shared/messages.js';
 import { EntryStore } from './entries.js';
 
 /** Reads one of the extension's own packaged files: no network is involved. */
@@ -20,11 +21,26 @@ const store = new EntryStore(
   () => packaged<RegionMap>('glossary/region-map.json'),
 );
 
-browser.runtime.onMessage.addListener((message: unknown): Promise<EntryResponse> | undefined => {
+/**
+ * Large glossaries are matched here, one automaton for all tabs (small ones are matched in
+ * the tab itself). Loaded on first use; a failed load is tried again on the next request.
+ */
+let remoteMatcher: Promise<CompiledMatcher> | null = null;
+function matcher(): Promise<CompiledMatcher> {
+  remoteMatcher ??= packaged<SerializedMatcher>('glossary/matcher.json').then(deserializeMatcher);
+  remoteMatcher.catch(() => (remoteMatcher = null));
+  return remoteMatcher;
+}
+
+browser.runtime.onMessage.addListener((message: unknown): Promise<EntryResponse | MatchResponse> | undefined => {
   if (!isRequest(message)) return undefined;
   switch (message.type) {
     case 'get-entry':
       return store.view(message.id).catch((error: unknown) => ({ ok: false, error: String(error) }));
+    case 'match':
+      return matcher()
+        .then((m): MatchResponse => ({ ok: true, matches: message.texts.map((text) => findIdMatches(m, text)) }))
+        .catch((error: unknown) => ({ ok: false, error: String(error) }));
   }
 });
 

@@ -5,12 +5,13 @@
  */
 
 import matcherData from 'virtual:backstory-matcher';
-import { deserializeMatcher, type CompiledMatcher } from '../core/matcher.js';
+import { deserializeMatcher } from '../core/matcher.js';
 import type { Settings } from '../core/settings.js';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store.js';
 import { findArticleRoots } from './article-root.js';
 import { HOST_TAG } from './card-host.js';
 import { HighlightLayer, highlightApiAvailable } from './highlight.js';
+import { LocalMatchSource, RemoteMatchSource, type MatchSource } from './match-source.js';
 import { PageScanner, type Presentation } from './page-scanner.js';
 import { Reader } from './reader.js';
 import { REASSERT_INTERVAL_MS } from './timing.js';
@@ -20,13 +21,12 @@ function isOurs(node: Node): boolean {
   return el?.closest(HOST_TAG) != null;
 }
 
-function presentationOf(settings: Settings, matcher: CompiledMatcher): Presentation {
-  const index = new Map(matcher.entityIds.map((id, i) => [id, i]));
-  return {
-    density: settings.density,
-    mutedEntities: new Set(settings.mutedEntities.flatMap((id) => (index.has(id) ? [index.get(id)!] : []))),
-    mutedTypes: new Set(settings.mutedTypes),
-  };
+function presentationOf(settings: Settings): Presentation {
+  return { density: settings.density, mutedEntities: new Set(settings.mutedEntities), mutedTypes: new Set(settings.mutedTypes) };
+}
+
+function matchSource(): MatchSource {
+  return matcherData.mode === 'local' ? new LocalMatchSource(deserializeMatcher(matcherData.matcher)) : new RemoteMatchSource();
 }
 
 /** Where to look: the article's body by default, or the whole page if the reader chose so. */
@@ -38,16 +38,15 @@ async function start(): Promise<void> {
   // Pages that are not HTML documents (XML, images, plain text viewers) are left alone, as
   // are browsers without the Highlight API: without it we would have to change the DOM.
   if (!(document.documentElement instanceof HTMLElement) || !document.body || !highlightApiAvailable()) return;
-  const matcher = deserializeMatcher(matcherData);
   const layer = new HighlightLayer();
   const settings = await loadSettings();
-  const scanner = new PageScanner(matcher, layer, isOurs, rootsFinder(settings), presentationOf(settings, matcher));
-  const reader = new Reader(scanner.index, layer, matcher.entityIds, settings);
+  const scanner = new PageScanner(matchSource(), layer, isOurs, rootsFinder(settings), presentationOf(settings));
+  const reader = new Reader(scanner.index, layer, settings);
   scanner.start();
   // A change in the options page or from a card applies to every open tab at once.
   onSettingsChanged((next) => {
     reader.settingsChanged(next);
-    scanner.reconfigure(rootsFinder(next), presentationOf(next, matcher));
+    scanner.reconfigure(rootsFinder(next), presentationOf(next));
   });
   reader.listen();
   setInterval(() => layer.reassert(), REASSERT_INTERVAL_MS);

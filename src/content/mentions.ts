@@ -6,7 +6,8 @@
 import type { EntityType } from '../core/glossary-types.js';
 
 export interface Mention {
-  entity: number;
+  /** The glossary entry's id. */
+  id: string;
   type: EntityType;
   range: StaticRange;
   /** Text nodes the mention spans, first to last. */

@@ -4,8 +4,9 @@
  */
 
 import type { EntityType } from '../core/glossary-types.js';
-import { findMatches, pageIsOnTopic, type CompiledMatcher } from '../core/matcher.js';
+import { pageIsOnTopic } from '../core/matcher.js';
 import type { HighlightLayer } from './highlight.js';
+import type { MatchSource, RunMatch } from './match-source.js';
 import { MentionIndex, type Mention } from './mentions.js';
 import { isInSkippedContent, isInlineElement, locate, textRuns, type TextRun } from './scan.js';
 import { MUTATION_DEBOUNCE_MS, SLICE_BUDGET_MS } from './timing.js';
@@ -15,7 +16,7 @@ type Idle = (callback: () => void) => void;
 /** What the reader chose to see (from their settings). */
 export interface Presentation {
   density: 'every' | 'first';
-  mutedEntities: ReadonlySet<number>;
+  mutedEntities: ReadonlySet<string>;
   mutedTypes: ReadonlySet<EntityType>;
 }
 
@@ -30,26 +31,28 @@ const whenIdle: Idle =
 export class PageScanner {
   readonly index = new MentionIndex();
   /** Entities found through unambiguous, region-specific aliases: they decide whether the page is on topic. */
-  private readonly evidenceEntities = new Set<number>();
+  private readonly evidenceEntities = new Set<string>();
   /** Gated mentions waiting for the page to prove it is on topic. */
   private pending: Mention[] = [];
   private readonly queue: Generator<TextRun>[] = [];
   private pumping = false;
+  /** Bumped on every restart, so that a batch in flight for an older reading is dropped. */
+  private generation = 0;
   private observer: MutationObserver | null = null;
   private dirty = new Set<Node>();
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private idleWaiters: (() => void)[] = [];
-
   /** The parts of the page being read (the article body by default). */
   private roots: Element[] = [];
   /** The address the roots were found for: a new address in a single-page app is a new article. */
   private href = '';
-
   /** Entities already shown once (for first-mention density). */
-  private readonly shownEntities = new Set<number>();
+  private readonly shownEntities = new Set<string>();
+  /** Bench build only: main-thread time spent scanning, matching and highlighting. */
+  benchBusyMs = 0;
 
   constructor(
-    private readonly matcher: CompiledMatcher,
+    private readonly source: MatchSource,
     private readonly layer: HighlightLayer,
     private readonly ignore: (node: Node) => boolean,
     private findRoots: () => Element[],
@@ -70,34 +73,12 @@ export class PageScanner {
     this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   }
 
-  private readRoots(): void {
-    this.href = location.href;
-    this.roots = this.findRoots();
-    for (const root of this.roots) this.enqueue(root);
-  }
-
-  /** The page became another article (route change, root replaced): start over. */
-  private restart(): void {
-    for (const mention of [...this.index.all()]) {
-      for (const node of mention.nodes) this.forget(this.index.removeAt(node));
-    }
-    this.pending = [];
-    this.evidenceEntities.clear();
-    this.shownEntities.clear();
-    this.queue.length = 0;
-    this.dirty.clear();
-    this.readRoots();
-  }
-
-  private inRoots(node: Node): boolean {
-    return this.roots.some((root) => root.contains(node));
-  }
-
   stop(): void {
     this.observer?.disconnect();
     this.observer = null;
     clearTimeout(this.debounce);
     this.queue.length = 0;
+    this.generation++;
   }
 
   /** Resolves when everything queued so far has been scanned (tests and the bench use it). */
@@ -107,33 +88,87 @@ export class PageScanner {
   }
 
   /** Distinct entities currently highlighted. */
-  entities(): Set<number> {
-    const found = new Set<number>();
-    for (const m of this.index.all()) found.add(m.entity);
+  entities(): Set<string> {
+    const found = new Set<string>();
+    for (const m of this.index.all()) found.add(m.id);
     return found;
+  }
+
+  private readRoots(): void {
+    this.href = location.href;
+    this.roots = this.findRoots();
+    for (const root of this.roots) this.enqueue(root);
+  }
+
+  /** The page became another article (route change, root replaced, new settings): start over. */
+  private restart(): void {
+    for (const mention of [...this.index.all()]) {
+      for (const node of mention.nodes) this.forget(this.index.removeAt(node));
+    }
+    this.pending = [];
+    this.evidenceEntities.clear();
+    this.shownEntities.clear();
+    this.queue.length = 0;
+    this.dirty.clear();
+    this.generation++;
+    this.pumping = false;
+    this.readRoots();
+  }
+
+  private inRoots(node: Node): boolean {
+    return this.roots.some((root) => root.contains(node));
   }
 
   private enqueue(root: Node): void {
     this.queue.push(textRuns(root));
-    if (!this.pumping) {
-      this.pumping = true;
-      whenIdle(() => this.pump());
-    }
+    this.schedule();
   }
 
-  private pump(): void {
-    const sliceEnd = performance.now() + SLICE_BUDGET_MS;
-    while (this.queue.length) {
+  private schedule(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    const generation = this.generation;
+    whenIdle(() => void this.pump(generation));
+  }
+
+  /** The next runs to match, up to the source's batch size. */
+  private takeBatch(): TextRun[] {
+    const batch: TextRun[] = [];
+    let chars = 0;
+    while (this.queue.length && chars < this.source.batchChars) {
       const next = this.queue[0]!.next();
       if (next.done) {
         this.queue.shift();
         continue;
       }
-      this.scanRun(next.value);
-      if (performance.now() >= sliceEnd) {
-        whenIdle(() => this.pump());
+      batch.push(next.value);
+      chars += next.value.text.length;
+    }
+    return batch;
+  }
+
+  /**
+   * Reads and matches in slices: at most SLICE_BUDGET_MS of main-thread work, then the page
+   * gets the thread back until the browser is idle again.
+   */
+  private async pump(generation: number): Promise<void> {
+    let sliceStart = performance.now();
+    while (this.queue.length) {
+      const batch = this.takeBatch();
+      if (batch.length === 0) break;
+      if (__BACKSTORY_BENCH__) this.benchBusyMs += performance.now() - sliceStart;
+      const results = await this.source.match(batch.map((run) => run.text));
+      // A restart while the batch was away: its nodes belong to an older reading.
+      if (generation !== this.generation) return;
+      const applyStart = performance.now();
+      batch.forEach((run, i) => this.applyMatches(run, results[i] ?? []));
+      const now = performance.now();
+      if (__BACKSTORY_BENCH__) this.benchBusyMs += now - applyStart;
+      if (now - Math.min(sliceStart, applyStart) >= SLICE_BUDGET_MS) {
+        whenIdle(() => void this.pump(generation));
         return;
       }
+      sliceStart = now;
     }
     this.pumping = false;
     if (this.dirty.size === 0) {
@@ -143,15 +178,16 @@ export class PageScanner {
     }
   }
 
-  private scanRun(run: TextRun): void {
-    for (const match of findMatches(this.matcher, run.text)) {
+  private applyMatches(run: TextRun, matches: readonly RunMatch[]): void {
+    for (const match of matches) {
+      if (!run.nodes.every((n) => n.isConnected)) return;
       const start = locate(run, match.start, false);
       const end = locate(run, match.end, true);
       const first = run.nodes.indexOf(start.node);
       const last = run.nodes.indexOf(end.node, first);
       const mention: Mention = {
-        entity: match.entity,
-        type: this.matcher.entityTypes[match.entity]!,
+        id: match.id,
+        type: match.type,
         range: new StaticRange({
           startContainer: start.node,
           startOffset: start.offset,
@@ -165,22 +201,22 @@ export class PageScanner {
         continue;
       }
       this.show(mention);
-      if (match.topicEvidence) this.noteEvidence(match.entity);
+      if (match.topicEvidence) this.noteEvidence(match.id);
     }
   }
 
   private show(mention: Mention): void {
     const { density, mutedEntities, mutedTypes } = this.presentation;
-    if (mutedEntities.has(mention.entity) || mutedTypes.has(mention.type)) return;
-    if (density === 'first' && this.shownEntities.has(mention.entity)) return;
-    this.shownEntities.add(mention.entity);
+    if (mutedEntities.has(mention.id) || mutedTypes.has(mention.type)) return;
+    if (density === 'first' && this.shownEntities.has(mention.id)) return;
+    this.shownEntities.add(mention.id);
     this.index.add(mention);
     this.layer.add(mention.type, mention.range);
   }
 
-  private noteEvidence(entity: number): void {
+  private noteEvidence(id: string): void {
     const wasOnTopic = pageIsOnTopic(this.evidenceEntities);
-    this.evidenceEntities.add(entity);
+    this.evidenceEntities.add(id);
     if (!wasOnTopic && pageIsOnTopic(this.evidenceEntities)) {
       const waiting = this.pending;
       this.pending = [];
@@ -222,7 +258,6 @@ export class PageScanner {
       this.forgetWithin(block);
       this.enqueue(block);
     }
-    if (!this.pumping) this.pump();
   }
 
   private forgetWithin(root: Node): void {

@@ -55,7 +55,6 @@ export class Reader {
   constructor(
     private readonly index: MentionIndex,
     private readonly layer: HighlightLayer,
-    private readonly entityIds: readonly string[],
     private settings: Settings,
   ) {
     this.card = new CardHost(
@@ -174,7 +173,7 @@ export class Reader {
     this.cancelOpen();
     this.cancelClose();
     this.pendingMention = mention;
-    const view = await fetchView(this.entityIds[mention.entity]!);
+    const view = await fetchView(mention.id);
     // The pointer may have moved on while the entry was on its way.
     if (!view || this.pendingMention !== mention) return;
     this.pendingMention = null;

@@ -401,6 +401,34 @@ export function findMatches(matcher: CompiledMatcher, original: string): Match[]
   return matches;
 }
 
+/** A match with its entity named by id and type: what a tab receives, wherever matching ran. */
+export interface IdMatch {
+  start: number;
+  end: number;
+  id: string;
+  type: EntityType;
+  gated: boolean;
+  topicEvidence: boolean;
+}
+
+export function findIdMatches(matcher: CompiledMatcher, text: string): IdMatch[] {
+  return findMatches(matcher, text).map((m) => ({
+    start: m.start,
+    end: m.end,
+    id: matcher.entityIds[m.entity]!,
+    type: matcher.entityTypes[m.entity]!,
+    gated: m.gated,
+    topicEvidence: m.topicEvidence,
+  }));
+}
+
+/**
+ * Automata up to this many states are bundled into the content script; larger ones stay in
+ * the background, one copy for all tabs (see src/content/match-source.ts). The bundled
+ * glossary is ~50,000 states (~0.4 MB shipped, ~1.5 MB in a tab).
+ */
+export const LOCAL_STATE_LIMIT = 150_000;
+
 /**
  * How many distinct entities a page must name through unambiguous, region-specific aliases
  * (matches with `topicEvidence`) before gated aliases show.
@@ -408,7 +436,7 @@ export function findMatches(matcher: CompiledMatcher, original: string): Match[]
 export const TOPIC_GATE_MIN_ENTITIES = 2;
 
 /** True when the distinct evidence entities seen make the page on topic. */
-export function pageIsOnTopic(evidenceEntities: ReadonlySet<number>): boolean {
+export function pageIsOnTopic(evidenceEntities: ReadonlySet<unknown>): boolean {
   return evidenceEntities.size >= TOPIC_GATE_MIN_ENTITIES;
 }
 

@@ -5,8 +5,17 @@
 
 import type { EntityType, GlossaryEntry } from '../core/glossary-types.js';
 import type { LocatorMap } from '../core/locator-map.js';
+import type { IdMatch } from '../core/matcher.js';
 
-export type Request = { type: 'get-entry'; id: string };
+export type Request = { type: 'get-entry'; id: string } | { type: 'match'; texts: string[] };
+
+/** A mention found in one run of text (offsets in that run). */
+export type RunMatch = IdMatch;
+
+export type MatchResponse = { ok: true; matches: RunMatch[][] } | { ok: false; error: string };
+
+/** Most text one match request may carry (a very long page is sent in several). */
+export const MAX_MATCH_CHARS = 2_000_000;
 
 /** A related entry as the card lists it: enough to show its name and open it. */
 export interface RelatedName {
@@ -36,5 +45,10 @@ export type EntryResponse = { ok: true; view: EntryView } | { ok: false; error: 
 export function isRequest(message: unknown): message is Request {
   if (typeof message !== 'object' || message === null) return false;
   const m = message as Record<string, unknown>;
-  return m.type === 'get-entry' && typeof m.id === 'string' && m.id.length <= 200;
+  if (m.type === 'get-entry') return typeof m.id === 'string' && m.id.length <= 200;
+  if (m.type === 'match') {
+    if (!Array.isArray(m.texts) || !m.texts.every((t) => typeof t === 'string')) return false;
+    return (m.texts as string[]).reduce((n, t) => n + t.length, 0) <= MAX_MATCH_CHARS;
+  }
+  return false;
 }

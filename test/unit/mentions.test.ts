@@ -4,7 +4,7 @@ import { MentionIndex, type Mention } from '../../src/content/mentions.js';
 
 function mention(start: Text, startOffset: number, end: Text, endOffset: number, nodes: Text[], entity = 0): Mention {
   return {
-    entity,
+    id: `entity-${entity}`,
     type: 'place',
     nodes,
     range: { startContainer: start, startOffset, endContainer: end, endOffset } as unknown as StaticRange,
