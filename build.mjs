@@ -20,9 +20,12 @@ import { readPacks } from './scripts/glossary-files.mjs';
 import { buildRegionMap } from './scripts/region-map.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
-const dist = join(root, 'dist');
-const BROWSERS = ['chrome', 'firefox'];
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+/** --out DIR builds elsewhere (the benchmark builds one extension per glossary size). */
+const dist = argv.includes('--out') ? join(root, argv[argv.indexOf('--out') + 1]) : join(root, 'dist');
+/** --only chrome builds one browser (the benchmark runs in Chromium). */
+const BROWSERS = argv.includes('--only') ? [argv[argv.indexOf('--only') + 1]] : ['chrome', 'firefox'];
 
 /** Firefox add-on id: stable, so storage and the add-on's URL survive reinstalls. */
 export const GECKO_ID = 'backstory@backstory-extension.org';
@@ -152,7 +155,7 @@ async function buildOnce({ bench = false } = {}) {
     await esbuild.build(esbuildOptions(browser, glossary, bench));
     writeStatic(browser, manifestSource, glossary);
   }
-  writeFileSync(join(dist, 'glossary-stats.json'), JSON.stringify(glossary.stats, null, 2) + '\n');
+  writeFileSync(join(dist, 'glossary-stats.json'), JSON.stringify({ ...glossary.stats, states: glossary.states, matching: glossary.mode }, null, 2) + '\n');
   for (const browser of BROWSERS) {
     zipFolder(join(dist, browser), join(dist, `backstory-${browser}-${manifestSource.version}.zip`));
   }

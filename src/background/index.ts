@@ -39,7 +39,11 @@ browser.runtime.onMessage.addListener((message: unknown): Promise<EntryResponse 
       return store.view(message.id).catch((error: unknown) => ({ ok: false, error: String(error) }));
     case 'match':
       return matcher()
-        .then((m): MatchResponse => ({ ok: true, matches: message.texts.map((text) => findIdMatches(m, text)) }))
+        .then((m): MatchResponse => {
+          const started = performance.now();
+          const matches = message.texts.map((text) => findIdMatches(m, text));
+          return { ok: true, matches, ms: performance.now() - started };
+        })
         .catch((error: unknown) => ({ ok: false, error: String(error) }));
   }
 });
@@ -47,7 +51,8 @@ browser.runtime.onMessage.addListener((message: unknown): Promise<EntryResponse 
 /** Browser shortcuts (manifest `commands`): step through the names of the active tab. */
 browser.commands.onCommand.addListener(async (command: string) => {
   if (command !== 'next-name' && command !== 'previous-name') return;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  // A service worker has no window of its own: "the last focused window" is the reader's.
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   if (tab?.id === undefined) return;
   const message: TabCommand = { type: 'step', direction: command === 'next-name' ? 'next' : 'previous' };
   // A tab without our content script (a browser page, a PDF) has nobody to answer.

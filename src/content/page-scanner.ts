@@ -23,7 +23,7 @@ export interface Presentation {
 export const SHOW_EVERYTHING: Presentation = { density: 'every', mutedEntities: new Set(), mutedTypes: new Set() };
 
 /** requestIdleCallback where there is one, with a deadline so that scanning is never starved. */
-const whenIdle: Idle =
+export const whenIdle: Idle =
   typeof requestIdleCallback === 'function'
     ? (callback) => requestIdleCallback(callback, { timeout: 100 })
     : (callback) => setTimeout(callback, 0);

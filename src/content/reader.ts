@@ -18,7 +18,7 @@ import type { HighlightLayer } from './highlight.js';
 import type { Mention, MentionIndex } from './mentions.js';
 import { lineIndexOf, lineRect, mentionAt, type Hit } from './pointer.js';
 import { isTyping, stepFor, type StepDirection } from './keys.js';
-import { CLOSE_GRACE_MS, OPEN_DELAY_MS } from './timing.js';
+import { CLOSE_GRACE_MS, OPEN_DELAY_MS, STEP_REPEAT_MS } from './timing.js';
 
 async function fetchView(id: string): Promise<EntryView | null> {
   const request: Request = { type: 'get-entry', id };
@@ -47,6 +47,13 @@ export class Reader {
   /** The date the reader chose for this page; null means "as of today". */
   private chosenDate: { href: string; date: string | null } | null = null;
   private currentView: EntryView | null = null;
+  private lastStepAt = -Infinity;
+  /**
+   * How the open (or opening) card was asked for. Only a card opened by hovering closes when
+   * the pointer is elsewhere: after a keyboard step scrolls the page, browsers send pointer
+   * moves under a pointer that never moved, and those must not undo what the keyboard did.
+   */
+  private openedBy: 'pointer' | 'keyboard' | 'touch' = 'pointer';
   /** A pinned card stays open while the reader reads on; hovering other names opens nothing. */
   private pinned = false;
   /** Where keyboard focus was before a card took it; it goes back there when the card closes. */
@@ -105,6 +112,7 @@ export class Reader {
     if (this.pinned) return;
     const hit = mentionAt(this.index, x, y);
     if (!hit) {
+      if (this.openedBy !== 'pointer') return;
       this.cancelOpen();
       if (this.card.isOpen && !this.pointerInCard) this.scheduleClose();
       return;
@@ -113,14 +121,17 @@ export class Reader {
     if (hit.mention === this.openMention || hit.mention === this.pendingMention) return;
     this.cancelOpen();
     this.pendingMention = hit.mention;
+    this.openedBy = 'pointer';
     this.openTimer = setTimeout(() => void this.open(hit), OPEN_DELAY_MS);
   }
 
   private onPointerUp(event: PointerEvent): void {
     if (event.pointerType !== 'touch' || this.card.holds(event.target) || this.pinned) return;
     const hit = mentionAt(this.index, event.clientX, event.clientY);
-    if (hit) void this.open(hit);
-    else this.close();
+    if (hit) {
+      this.openedBy = 'touch';
+      void this.open(hit);
+    } else this.close();
   }
 
   private onKeyDown(event: KeyboardEvent): void {
@@ -145,6 +156,10 @@ export class Reader {
 
   /** Keyboard: goes to the next or previous name, scrolls it into view, opens its card with focus. */
   async step(direction: StepDirection): Promise<void> {
+    // One key press can arrive twice: as the browser's command and as the page's keydown.
+    const now = performance.now();
+    if (now - this.lastStepAt < STEP_REPEAT_MS) return;
+    this.lastStepAt = now;
     const mentions = this.mentionsInOrder();
     if (mentions.length === 0) return;
     const at = this.openMention ? mentions.indexOf(this.openMention) : -1;
@@ -156,11 +171,12 @@ export class Reader {
     const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
     block?.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
     if (!this.card.hasFocus) this.returnFocus = document.activeElement;
+    this.openedBy = 'keyboard';
     await this.openMentionCard(next, 0, true);
   }
 
   private onPointerGone(): void {
-    if (this.pinned) return;
+    if (this.pinned || this.openedBy !== 'pointer') return;
     this.cancelOpen();
     if (this.card.isOpen && !this.pointerInCard) this.scheduleClose();
   }
@@ -262,6 +278,7 @@ export class Reader {
     this.openMention = null;
     this.pointerInCard = false;
     this.pinned = false;
+    this.openedBy = 'pointer';
     this.history = [];
   }
 

@@ -52,35 +52,27 @@ function elementIsVisible(element: Element): boolean {
     : true;
 }
 
-function blockOf(node: Node): Element | null {
-  let el = node.parentElement;
-  while (el && isInlineElement(el)) el = el.parentElement;
-  return el;
-}
-
 /**
  * Yields the runs under `root` in document order. A generator, so that the caller can scan in
  * time slices and stop between runs.
+ *
+ * A hand-written depth-first walk rather than a TreeWalker with a filter: it knows which block
+ * it is in as it goes (no walk up the ancestors for every text node), calls no filter function
+ * per node, and checks a block's visibility only once, when the block first holds text.
  */
 export function* textRuns(root: Node, isVisible: (block: Element) => boolean = elementIsVisible): Generator<TextRun> {
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === Node.ELEMENT_NODE) {
-        return isSkippedElement(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
-      }
-      return NodeFilter.FILTER_ACCEPT;
-    },
-  });
+  // A root that is itself a text node (a changed text node) is one run on its own.
+  if (root.nodeType === Node.TEXT_NODE) {
+    const text = root as Text;
+    if (/\p{L}/u.test(text.data)) yield { nodes: [text], starts: [0], text: text.data };
+    return;
+  }
 
   let nodes: Text[] = [];
   let starts: number[] = [];
   let parts: string[] = [];
   let length = 0;
-  let block: Element | null = null;
-  let blockVisible = true;
   let hasLetters = false;
-
   const flush = (): TextRun | null => {
     const run = hasLetters ? { nodes, starts, text: parts.join('') } : null;
     nodes = [];
@@ -91,38 +83,63 @@ export function* textRuns(root: Node, isVisible: (block: Element) => boolean = e
     return run;
   };
 
-  // A root that is itself a text node (a changed text node) is one run on its own.
-  if (root.nodeType === Node.TEXT_NODE) {
-    const text = root as Text;
-    if (text.data.trim()) yield { nodes: [text], starts: [0], text: text.data };
-    return;
-  }
+  /** The block elements we are inside, innermost last, with their visibility once known. */
+  const blocks: Element[] = [root instanceof Element ? root : (root as Node).parentElement!];
+  const visible: (boolean | null)[] = [null];
 
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === Node.ELEMENT_NODE) {
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let descend = false;
+    if (node.nodeType === Node.TEXT_NODE) {
+      const data = (node as Text).data;
+      if (data.length) {
+        const depth = blocks.length - 1;
+        let shown = visible[depth];
+        if (shown === null || shown === undefined) {
+          const block = blocks[depth];
+          shown = block ? isVisible(block) : true;
+          visible[depth] = shown;
+        }
+        if (shown) {
+          nodes.push(node as Text);
+          starts.push(length);
+          parts.push(data);
+          length += data.length;
+          if (!hasLetters && /\p{L}/u.test(data)) hasLetters = true;
+        }
+      }
+    } else if (node.nodeType === Node.ELEMENT_NODE && !isSkippedElement(node as Element)) {
       if (!isInlineElement(node as Element)) {
         const run = flush();
         if (run) yield run;
-        block = null;
+        blocks.push(node as Element);
+        visible.push(null);
       }
+      descend = node.firstChild !== null;
+      if (!descend && !isInlineElement(node as Element)) {
+        blocks.pop();
+        visible.pop();
+      }
+    }
+    if (descend) {
+      node = node.firstChild;
       continue;
     }
-    const text = node as Text;
-    const data = text.data;
-    if (data.length === 0) continue;
-    const nodeBlock = blockOf(text);
-    if (nodeBlock !== block) {
-      const run = flush();
-      if (run) yield run;
-      block = nodeBlock;
-      blockVisible = !block || isVisible(block);
+    // Next node: the next sibling, or up until there is one, closing blocks on the way.
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (!node || node === root) {
+        node = null;
+        break;
+      }
+      if (node.nodeType === Node.ELEMENT_NODE && !isInlineElement(node as Element)) {
+        const run = flush();
+        if (run) yield run;
+        blocks.pop();
+        visible.pop();
+      }
     }
-    if (!blockVisible) continue;
-    nodes.push(text);
-    starts.push(length);
-    parts.push(data);
-    length += data.length;
-    if (!hasLetters && /\p{L}/u.test(data)) hasLetters = true;
+    node = node && node !== root ? node.nextSibling : null;
   }
   const run = flush();
   if (run) yield run;

@@ -29,3 +29,9 @@ export const MUTATION_DEBOUNCE_MS = 150;
 
 /** How often our highlights are re-registered if a page script cleared CSS.highlights. */
 export const REASSERT_INTERVAL_MS = 1000;
+
+/**
+ * A second step request within this time is the same key press arriving twice (the browser's
+ * command and the page's keydown); key repeat is slower than this.
+ */
+export const STEP_REPEAT_MS = 150;

@@ -84,6 +84,23 @@ function linkAutomaton(
   patternNext: Int32Array,
   patternLength: Uint32Array,
 ): Automaton {
+  const linking = startLinking(childCount, edgeChars, output, patternNext, patternLength);
+  while (!linking.step(Infinity));
+  return linking.automaton;
+}
+
+/**
+ * Linking in steps: failure and output links for the states in order, as many as fit in a
+ * time budget per call, so that a tab can link a large automaton in idle time instead of in
+ * one long task. `step` returns true once every state is linked.
+ */
+export function startLinking(
+  childCount: Uint16Array,
+  edgeChars: Uint16Array,
+  output: Int32Array,
+  patternNext: Int32Array,
+  patternLength: Uint32Array,
+): { automaton: Automaton; step: (budgetMs: number) => boolean } {
   const stateCount = childCount.length;
   const edgeOffset = new Uint32Array(stateCount + 1);
   for (let s = 0; s < stateCount; s++) edgeOffset[s + 1] = edgeOffset[s]! + childCount[s]!;
@@ -96,24 +113,30 @@ function linkAutomaton(
     patternNext,
     patternLength,
   };
-  // States are in breadth-first order: a state's failure link is known before its children's.
-  for (let state = 0; state < stateCount; state++) {
-    for (let e = edgeOffset[state]!; e < edgeOffset[state + 1]!; e++) {
-      const child = e + 1;
-      if (state === 0) continue; // children of the root fail to the root
-      const code = edgeChars[e]!;
-      let f = automaton.fail[state]!;
-      let target = transition(automaton, f, code);
-      while (target < 0 && f !== 0) {
-        f = automaton.fail[f]!;
-        target = transition(automaton, f, code);
+  // Children of the root fail to the root, which the zero-filled arrays already say.
+  let state = 1;
+  const step = (budgetMs: number): boolean => {
+    const deadline = budgetMs === Infinity ? Infinity : performance.now() + budgetMs;
+    // States are in breadth-first order: a state's failure link is known before its children's.
+    for (; state < stateCount; state++) {
+      if ((state & 1023) === 0 && performance.now() > deadline) return false;
+      for (let e = edgeOffset[state]!; e < edgeOffset[state + 1]!; e++) {
+        const child = e + 1;
+        const code = edgeChars[e]!;
+        let f = automaton.fail[state]!;
+        let target = transition(automaton, f, code);
+        while (target < 0 && f !== 0) {
+          f = automaton.fail[f]!;
+          target = transition(automaton, f, code);
+        }
+        const failTarget = target < 0 ? 0 : target;
+        automaton.fail[child] = failTarget;
+        automaton.outputLink[child] = output[failTarget]! >= 0 ? failTarget : automaton.outputLink[failTarget]!;
       }
-      const failTarget = target < 0 ? 0 : target;
-      automaton.fail[child] = failTarget;
-      automaton.outputLink[child] = output[failTarget]! >= 0 ? failTarget : automaton.outputLink[failTarget]!;
     }
-  }
-  return automaton;
+    return true;
+  };
+  return { automaton, step };
 }
 
 /** The state reached from `state` on `code` along a trie edge, or -1 if there is none. */
@@ -197,11 +220,18 @@ export function serializeAutomaton(automaton: Automaton): SerializedAutomaton {
 }
 
 export function deserializeAutomaton(serialized: SerializedAutomaton): Automaton {
+  const linking = deserializeAutomatonInSteps(serialized);
+  while (!linking.step(Infinity));
+  return linking.automaton;
+}
+
+/** As deserializeAutomaton, with the linking left to the caller's `step` calls. */
+export function deserializeAutomatonInSteps(serialized: SerializedAutomaton): ReturnType<typeof startLinking> {
   const childCount = new Uint16Array(bufferOf(serialized.childCount));
   const output = new Int32Array(childCount.length).fill(-1);
   const terminals = new Uint32Array(bufferOf(serialized.terminals));
   for (let i = 0; i < terminals.length; i += 2) output[terminals[i]!] = terminals[i + 1]!;
-  return linkAutomaton(
+  return startLinking(
     childCount,
     new Uint16Array(bufferOf(serialized.edgeChars)),
     output,

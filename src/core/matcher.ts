@@ -15,7 +15,7 @@
 
 import {
   buildAutomaton,
-  deserializeAutomaton,
+  deserializeAutomatonInSteps,
   scanAutomaton,
   serializeAutomaton,
   type Automaton,
@@ -486,6 +486,22 @@ export function serializeMatcher(matcher: CompiledMatcher, types: readonly Entit
 }
 
 export function deserializeMatcher(data: SerializedMatcher): CompiledMatcher {
+  const matcher = deserializeMatcherInSteps(data);
+  while (!matcher.step(Infinity));
+  return matcher.matcher;
+}
+
+/**
+ * As deserializeMatcher, but the automaton's links are computed by the caller's `step(ms)`
+ * calls (true when done), so a tab can spread the work over idle time. The matcher must not
+ * be used before `step` has returned true.
+ */
+export function deserializeMatcherInSteps(data: SerializedMatcher): { matcher: CompiledMatcher; step: (budgetMs: number) => boolean } {
+  const linking = deserializeAutomatonInSteps(data.automaton);
+  return { matcher: decodeMatcher(data, linking.automaton), step: linking.step };
+}
+
+function decodeMatcher(data: SerializedMatcher, automaton: Automaton): CompiledMatcher {
   const p = data.patterns;
   const entityGlobal = data.entityIds.map(() => false);
   for (const i of data.globalEntities) entityGlobal[i] = true;
@@ -502,6 +518,6 @@ export function deserializeMatcher(data: SerializedMatcher): CompiledMatcher {
       notAfter: p.notAfter[i] ?? [],
       notBefore: p.notBefore[i] ?? [],
     })),
-    automaton: deserializeAutomaton(data.automaton),
+    automaton,
   };
 }

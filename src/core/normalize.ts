@@ -128,40 +128,56 @@ function foldNonAscii(code: number): string | typeof SPACE | typeof DROP {
   return decomposed.toLowerCase();
 }
 
+/** Decodes UTF-16 code units from a typed buffer in one call (TextDecoder where available). */
+const utf16 = typeof TextDecoder === 'function' ? new TextDecoder('utf-16le') : null;
+function codesToString(codes: Uint16Array): string {
+  if (utf16) return utf16.decode(codes);
+  let out = '';
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
+  return out;
+}
+
 /**
  * Folds `original` for matching. Leading and trailing spaces are kept (as one space each) so
  * that offsets into a run of text keep their meaning when runs are folded separately.
+ * Written for speed: it runs over every character the extension reads on every page.
  */
 export function foldText(original: string): FoldedText {
   const length = original.length;
   // Folding can expand (ß → ss) but rarely; grow if needed.
   let capacity = length + 8;
+  let codes = new Uint16Array(capacity);
   let start = new Uint32Array(capacity);
   let end = new Uint32Array(capacity);
-  const parts: string[] = [];
   let count = 0;
   let lastWasSpace = false;
 
-  const push = (piece: string, from: number, to: number): void => {
-    if (count + piece.length > capacity) {
-      capacity = (count + piece.length) * 2;
-      const grownStart = new Uint32Array(capacity);
-      const grownEnd = new Uint32Array(capacity);
-      grownStart.set(start);
-      grownEnd.set(end);
-      start = grownStart;
-      end = grownEnd;
-    }
-    for (let k = 0; k < piece.length; k++) {
-      start[count] = from;
-      end[count] = to;
-      count++;
-    }
-    parts.push(piece);
+  const grow = (needed: number): void => {
+    capacity = Math.max(capacity * 2, needed);
+    const c = new Uint16Array(capacity);
+    const s = new Uint32Array(capacity);
+    const e = new Uint32Array(capacity);
+    c.set(codes);
+    s.set(start);
+    e.set(end);
+    codes = c;
+    start = s;
+    end = e;
   };
 
   for (let i = 0; i < length; i++) {
-    const folded = foldCodeUnit(original.charCodeAt(i));
+    const code = original.charCodeAt(i);
+    // ASCII letters and digits, inline: the bulk of Latin-script text.
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a)) {
+      if (count >= capacity) grow(count + 1);
+      codes[count] = code <= 0x5a && code >= 0x41 ? code + 32 : code;
+      start[count] = i;
+      end[count] = i + 1;
+      count++;
+      lastWasSpace = false;
+      continue;
+    }
+    const folded = foldCodeUnit(code);
     if (folded === DROP) continue;
     if (folded === SPACE) {
       if (lastWasSpace) {
@@ -169,14 +185,24 @@ export function foldText(original: string): FoldedText {
         end[count - 1] = i + 1;
         continue;
       }
-      push(' ', i, i + 1);
+      if (count >= capacity) grow(count + 1);
+      codes[count] = 0x20;
+      start[count] = i;
+      end[count] = i + 1;
+      count++;
       lastWasSpace = true;
       continue;
     }
-    push(folded, i, i + 1);
+    if (count + folded.length > capacity) grow(count + folded.length);
+    for (let k = 0; k < folded.length; k++) {
+      codes[count] = folded.charCodeAt(k);
+      start[count] = i;
+      end[count] = i + 1;
+      count++;
+    }
     lastWasSpace = false;
   }
-  return { text: parts.join(''), start: start.subarray(0, count), end: end.subarray(0, count) };
+  return { text: codesToString(codes.subarray(0, count)), start: start.subarray(0, count), end: end.subarray(0, count) };
 }
 
 /** Folds a short string (an alias, a context phrase) without the offset map. */

@@ -12,7 +12,8 @@ export type Request = { type: 'get-entry'; id: string } | { type: 'match'; texts
 /** A mention found in one run of text (offsets in that run). */
 export type RunMatch = IdMatch;
 
-export type MatchResponse = { ok: true; matches: RunMatch[][] } | { ok: false; error: string };
+/** `ms`: the background's matching time, for the benchmark's accounting. */
+export type MatchResponse = { ok: true; matches: RunMatch[][]; ms: number } | { ok: false; error: string };
 
 /** Most text one match request may carry (a very long page is sent in several). */
 export const MAX_MATCH_CHARS = 2_000_000;

@@ -220,9 +220,13 @@ export function extensionSuite(browserName: BrowserName): void {
       await driver.press('Alt+Shift+Period');
       await openCard('Eastern Ghouta');
       expect(await driver.evaluate<string>('document.activeElement.tagName')).toBe('BACKSTORY-CARD');
+      // A reader steps at reading pace, not within one key repeat.
+      await new Promise((r) => setTimeout(r, 250));
       await driver.press('Alt+Shift+Period');
+      await new Promise((r) => setTimeout(r, 250));
       await driver.press('Alt+Shift+Period');
       await openCard('Russia');
+      await new Promise((r) => setTimeout(r, 250));
       await driver.press('Alt+Shift+Comma');
       await openCard('Eastern Ghouta');
       await driver.press('Escape');

@@ -1,0 +1,337 @@
+#!/usr/bin/env node
+// npm run bench [-- --out FILE] [-- --runs N] [-- --quick]
+//
+// Measures, in real headless Chromium, side by side in one run, on the pages of
+// ../shared/corpus (skipped with a message when absent) and the project's own fixtures:
+// - Backstory's scan + highlight time (a bench build reports its own busy time), with the
+//   bundled glossary and synthetic glossaries of 1,000, 10,000 and 100,000 entries;
+// - the floor for any scanner on the same page: a TreeWalker pass over every text node
+//   that lower-cases every character once, and the bare walk alone;
+// - mark.js with the same alias list (accuracy "exactly", separateWordSearch false), on a
+//   separate clean load of the page;
+// - the JS heap of the tab with and without the extension, and long tasks over 50 ms.
+// Times are medians of several runs; ratios are of times summed over all pages.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { readPacks } from './glossary-files.mjs';
+
+const require = createRequire(import.meta.url);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const option = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
+const RUNS = Number(option('--runs', '3'));
+const QUICK = argv.includes('--quick');
+const OUT = option('--out', null);
+const corpus = process.env.CORPUS_DIR ?? join(root, '..', 'shared', 'corpus');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const MARKJS_TIMEOUT_MS = 20_000;
+/** mark.js is compared at this many aliases (the first of the 1k glossary's list). */
+const MARKJS_ALIASES = 1000;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+
+// ---------------------------------------------------------------- pages
+const pages = [];
+const fixtures = join(root, 'test', 'fixtures');
+for (const f of ['demo-article.html', 'article.html']) pages.push({ name: `fixture/${f}`, dir: fixtures, file: f });
+if (existsSync(join(corpus, 'pages'))) {
+  for (const f of readdirSync(join(corpus, 'pages')).filter((f) => f.endsWith('.html')).sort()) {
+    pages.push({ name: f.replace(/\.html$/, ''), dir: join(corpus, 'pages'), file: f });
+  }
+} else {
+  console.log(`bench: no corpus at ${corpus} (set CORPUS_DIR); measuring the project's own fixtures only.`);
+}
+const benchPages = QUICK ? pages.slice(0, 6) : pages;
+
+// ---------------------------------------------------------------- glossaries and builds
+const SYLLABLES = ['ka', 'ro', 'vel', 'min', 'tash', 'qu', 'dor', 'zel', 'fa', 'nir', 'os', 'lum', 'ber', 'ti', 'gan', 'sho', 'pre', 'vak', 'ul', 'mez'];
+function syntheticEntries(count, real, seed = 42) {
+  // mulberry32: 32-bit integer arithmetic throughout (a float LCG loses precision and cycles).
+  let x = seed >>> 0;
+  const rand = () => {
+    x = (x + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(x ^ (x >>> 15), 1 | x);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const word = () => {
+    const n = 2 + Math.floor(rand() * 2);
+    let w = '';
+    for (let i = 0; i < n; i++) w += SYLLABLES[Math.floor(rand() * SYLLABLES.length)];
+    return w[0].toUpperCase() + w.slice(1);
+  };
+  const types = ['place', 'armed-group', 'organization', 'person', 'event'];
+  const seen = new Set(real.map((e) => e.name.toLowerCase()));
+  const out = real.slice(0, Math.min(real.length, count));
+  while (out.length < count) {
+    const name = `${word()} ${word()}`;
+    if (seen.has(name.toLowerCase())) continue;
+    seen.add(name.toLowerCase());
+    const type = types[Math.floor(rand() * types.length)];
+    const id = `syn-${out.length}`;
+    out.push({
+      id,
+      name,
+      type,
+      aliases: [`${name.split(' ')[0]} al-${name.split(' ')[1]}`],
+      summary: `A generated entry for the benchmark (${name}).`,
+      facts: [],
+      timeline: [],
+      related: [],
+      ...(type === 'place' ? { coordinates: { lat: 33, lon: 36 } } : {}),
+      sources: [{ title: 'Benchmark', url: 'https://example.org/bench' }],
+      lastReviewed: '2026-01-01',
+    });
+  }
+  return out;
+}
+
+const cacheDir = join(root, 'node_modules', '.cache', 'backstory-bench');
+rmSync(cacheDir, { recursive: true, force: true });
+mkdirSync(cacheDir, { recursive: true });
+const { packs } = readPacks(join(root, 'src', 'glossary'));
+const realEntries = packs.flatMap((p) => p.entries);
+const aliasesOf = (entries) => [...new Set(entries.flatMap((e) => [e.name, ...e.aliases.map((a) => (typeof a === 'string' ? a : a.text))]))];
+
+const variants = [
+  { id: 'bundled', label: `bundled (${realEntries.length})`, entries: realEntries },
+  { id: '1k', label: 'synthetic 1,000', entries: syntheticEntries(1000, realEntries) },
+  { id: '10k', label: 'synthetic 10,000', entries: syntheticEntries(10_000, realEntries) },
+  { id: '100k', label: 'synthetic 100,000', entries: syntheticEntries(100_000, realEntries) },
+];
+
+for (const v of variants) {
+  const gloss = join(cacheDir, `glossary-${v.id}`, 'bench');
+  mkdirSync(gloss, { recursive: true });
+  writeFileSync(join(gloss, 'pack.json'), JSON.stringify({ id: 'bench', name: v.label, description: 'benchmark' }));
+  writeFileSync(join(gloss, 'entries.json'), JSON.stringify(v.entries));
+  const out = join('node_modules', '.cache', 'backstory-bench', `build-${v.id}`);
+  const log = execFileSync(process.execPath, [join(root, 'build.mjs'), '--bench', '--only', 'chrome', '--out', out], {
+    env: { ...process.env, BACKSTORY_GLOSSARY: dirname(gloss) },
+    encoding: 'utf8',
+  });
+  v.extension = join(root, out, 'chrome');
+  v.stats = JSON.parse(readFileSync(join(root, out, 'glossary-stats.json'), 'utf8'));
+  console.log(`bench: ${v.label}: ${log.trim().split('\n').pop()}`);
+}
+
+// ---------------------------------------------------------------- server and browsers
+const TYPES = { '.html': 'text/html; charset=utf-8' };
+const server = createServer((req, res) => {
+  const [, dirKey, ...rest] = decodeURIComponent(new URL(req.url, 'http://x').pathname).split('/');
+  const page = pages.find((p) => p.file === rest.join('/') && (dirKey === 'corpus') === (p.dir !== fixtures));
+  if (!page) return res.writeHead(404).end();
+  res.writeHead(200, { 'content-type': TYPES[extname(page.file)] ?? 'text/html' }).end(readFileSync(join(page.dir, page.file)));
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+const urlOf = (p) => `${base}/${p.dir === fixtures ? 'fixture' : 'corpus'}/${p.file}`;
+
+const FLAGS = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--expose-gc'];
+const LONG_TASKS = `window.__longTasks = []; try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true }); } catch {}`;
+
+async function open(extension) {
+  const profile = mkdtempSync(join(tmpdir(), 'backstory-bench-'));
+  const args = extension ? [...FLAGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : FLAGS;
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 900 }, args });
+  await context.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+  await context.addInitScript(LONG_TASKS);
+  if (extension && !context.serviceWorkers().length) await context.waitForEvent('serviceworker');
+  return { context, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+}
+
+async function heapMB(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  return metrics.find((m) => m.name === 'JSHeapUsedSize').value / 1024 / 1024;
+}
+
+/** Loads a page with the bench build and waits for its report. */
+async function measureBackstory(context, page) {
+  const tab = await context.newPage();
+  const report = new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), 60_000);
+    tab.on('console', (m) => {
+      const t = m.text();
+      if (t.startsWith('backstory-bench ')) {
+        clearTimeout(timer);
+        resolve(JSON.parse(t.slice('backstory-bench '.length)));
+      }
+    });
+  });
+  await tab.goto(urlOf(page), { waitUntil: 'load', timeout: 60_000 });
+  const r = await report;
+  await tab.waitForTimeout(100);
+  const longTasks = await tab.evaluate(() => window.__longTasks.filter((d) => d > 50));
+  const heap = await heapMB(tab);
+  await tab.close();
+  return r && { scanMs: r.busyMs + r.elsewhereMs, highlights: r.highlights, longTasks, heap };
+}
+
+async function measureBaseline(context, page) {
+  const tab = await context.newPage();
+  await tab.goto(urlOf(page), { waitUntil: 'load', timeout: 60_000 });
+  await tab.waitForTimeout(100);
+  const floor = await tab.evaluate(() => {
+    const walk = (touch) => {
+      const t0 = performance.now();
+      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let n = 0;
+      for (let node = w.nextNode(); node; node = w.nextNode()) n += touch ? node.data.toLowerCase().length : 1;
+      return [performance.now() - t0, n];
+    };
+    // Cold, like the extension's own first pass on a freshly loaded page.
+    const [touchMs, chars] = walk(true);
+    return { walkMs: walk(false)[0], touchMs, chars };
+  });
+  const longTasks = await tab.evaluate(() => window.__longTasks.filter((d) => d > 50));
+  const heap = await heapMB(tab);
+  await tab.close();
+  return { ...floor, longTasks, heap };
+}
+
+const MARKJS = readFileSync(require.resolve('mark.js/dist/mark.min.js'), 'utf8');
+async function measureMarkjs(context, page, aliases) {
+  const tab = await context.newPage();
+  await tab.goto(urlOf(page), { waitUntil: 'load', timeout: 60_000 });
+  // As a classic script, so that its UMD wrapper defines window.Mark.
+  await tab.addScriptTag({ content: MARKJS });
+  const result = await Promise.race([
+    tab.evaluate((terms) => new Promise((resolve) => {
+      const t0 = performance.now();
+      try {
+        new window.Mark(document.body).mark(terms, {
+          accuracy: 'exactly', separateWordSearch: false,
+          done: (n) => resolve({ ms: performance.now() - t0, marks: n }),
+        });
+      } catch (e) {
+        resolve({ error: String(e && e.message || e) });
+      }
+    }), aliases).catch((e) => ({ error: String(e.message ?? e).slice(0, 120) })),
+    new Promise((r) => setTimeout(() => r({ error: `timeout ${MARKJS_TIMEOUT_MS / 1000}s` }), MARKJS_TIMEOUT_MS)),
+  ]);
+  await tab.close().catch(() => {});
+  return result;
+}
+
+// ---------------------------------------------------------------- run
+const results = { pages: {} };
+for (const p of benchPages) results.pages[p.name] = { chars: 0, floor: {}, backstory: {}, markjs: {} };
+
+console.log(`bench: baseline (no extension), ${RUNS} runs per page`);
+{
+  const b = await open(null);
+  for (const p of benchPages) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await measureBaseline(b.context, p));
+    const r = results.pages[p.name];
+    r.chars = runs[0].chars;
+    r.floor = { walkMs: median(runs.map((x) => x.walkMs)), touchMs: median(runs.map((x) => x.touchMs)) };
+    r.baselineHeapMB = median(runs.map((x) => x.heap));
+    r.baselineLongTasks = Math.max(...runs.map((x) => x.longTasks.length));
+  }
+  {
+    const aliases = aliasesOf(variants.find((v) => v.id === '1k').entries).slice(0, MARKJS_ALIASES);
+    console.log(`bench: mark.js with ${aliases.length} aliases, one run per page (it takes seconds a page)`);
+    for (const p of benchPages) {
+      const r = await measureMarkjs(b.context, p, aliases);
+      results.pages[p.name].markjs['1k'] = r.ms !== undefined ? { ms: r.ms, marks: r.marks } : { error: r.error };
+    }
+  }
+  await b.close();
+}
+
+for (const v of variants) {
+  console.log(`bench: Backstory with the ${v.label} glossary (${v.stats.states} states, matched ${v.stats.matching === 'local' ? 'in the tab' : 'in the background'})`);
+  const b = await open(v.extension);
+  // One warm-up load so that a background's first load of the matcher is not in the figures.
+  await measureBackstory(b.context, benchPages[0]);
+  for (const p of benchPages) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      const r = await measureBackstory(b.context, p);
+      if (r) runs.push(r);
+    }
+    results.pages[p.name].backstory[v.id] = {
+      scanMs: median(runs.map((r) => r.scanMs)),
+      highlights: runs[0]?.highlights ?? 0,
+      heapMB: median(runs.map((r) => r.heap)),
+      longTasks: Math.max(0, ...runs.map((r) => r.longTasks.length)),
+      maxTaskMs: Math.max(0, ...runs.flatMap((r) => r.longTasks)),
+    };
+  }
+  await b.close();
+}
+server.close();
+
+// ---------------------------------------------------------------- summary
+const names = Object.keys(results.pages);
+const total = (f) => sum(names.map((n) => f(results.pages[n]) ?? 0));
+const floorTouch = total((r) => r.floor.touchMs);
+const floorWalk = total((r) => r.floor.walkMs);
+const scan = Object.fromEntries(variants.map((v) => [v.id, total((r) => r.backstory[v.id]?.scanMs)]));
+const markOk = names.filter((n) => results.pages[n].markjs['1k']?.ms !== undefined);
+const markjs1k = sum(markOk.map((n) => results.pages[n].markjs['1k'].ms));
+const scan1kSamePages = sum(markOk.map((n) => results.pages[n].backstory['1k']?.scanMs ?? 0));
+const heapAdded = (id) => median(names.map((n) => (results.pages[n].backstory[id]?.heapMB ?? NaN) - results.pages[n].baselineHeapMB).filter((x) => !Number.isNaN(x)));
+const longTasksOurs = sum(names.flatMap((n) => variants.map((v) => Math.max(0, (results.pages[n].backstory[v.id]?.longTasks ?? 0) - results.pages[n].baselineLongTasks))));
+
+const summary = {
+  runsPerPage: RUNS,
+  pages: names.length,
+  scanVsFloor: scan.bundled / floorTouch,
+  scanVsFloor1k: scan['1k'] / floorTouch,
+  scanVsFloor10k: scan['10k'] / floorTouch,
+  scanVsFloor100k: scan['100k'] / floorTouch,
+  walkVsTouchFloor: floorWalk / floorTouch,
+  markjsVsScan1k: scan1kSamePages ? markjs1k / scan1kSamePages : null,
+  markjsPagesMeasured: markOk.length,
+  markjsFailures: names.filter((n) => results.pages[n].markjs['1k']?.error).map((n) => `${n}: ${results.pages[n].markjs['1k'].error}`),
+  heapPerTabMB: heapAdded('bundled'),
+  heapPerTabMB100k: heapAdded('100k'),
+  longTasksOver50ms: longTasksOurs,
+  totals: { floorTouchMs: floorTouch, floorWalkMs: floorWalk, scanMs: scan, markjs1kMs: markjs1k },
+};
+
+const fmt = (x, d = 1) => (x === null || Number.isNaN(x) ? '—' : x.toFixed(d));
+console.log('\npage'.padEnd(52) + 'chars'.padStart(9) + 'floor'.padStart(8) + 'bundled'.padStart(9) + '1k'.padStart(8) + '10k'.padStart(8) + '100k'.padStart(8) + 'mark.js1k'.padStart(11));
+for (const n of names) {
+  const r = results.pages[n];
+  const m = r.markjs['1k'];
+  console.log(
+    n.slice(0, 50).padEnd(51) + String(r.chars).padStart(9) + fmt(r.floor.touchMs).padStart(8) +
+      variants.map((v) => fmt(r.backstory[v.id]?.scanMs).padStart(v.id === 'bundled' ? 9 : 8)).join('') +
+      (m?.ms !== undefined ? fmt(m.ms, 0) : 'failed').padStart(11),
+  );
+}
+console.log(`\nTimes in ms, medians of ${RUNS} runs; ratios of sums over ${names.length} pages.`);
+console.log(`scan + highlight vs floor (touch every character): bundled ${fmt(summary.scanVsFloor, 2)}×, 1k ${fmt(summary.scanVsFloor1k, 2)}×, 10k ${fmt(summary.scanVsFloor10k, 2)}×, 100k ${fmt(summary.scanVsFloor100k, 2)}×`);
+console.log(`bare walk / touch floor: ${fmt(summary.walkVsTouchFloor, 2)}`);
+console.log(`mark.js (${MARKJS_ALIASES} aliases) vs Backstory with the 1,000-entry glossary (${variants[1].stats.aliases} aliases): mark.js ${fmt(summary.markjsVsScan1k, 0)}× slower on the ${markOk.length} pages where it finished; it failed on ${summary.markjsFailures.length}`);
+for (const f of summary.markjsFailures) console.log(`  mark.js: ${f}`);
+console.log(`JS heap added per tab: bundled ${fmt(summary.heapPerTabMB, 2)} MB, 100k ${fmt(summary.heapPerTabMB100k, 2)} MB (median over pages)`);
+console.log(`long tasks over 50 ms caused by the extension (with minus without, all runs, all glossaries): ${summary.longTasksOver50ms}`);
+for (const n of names) {
+  for (const v of variants) {
+    const b = results.pages[n].backstory[v.id];
+    if (b?.longTasks) console.log(`  ${n} (${v.id}): ${b.longTasks} long task(s), longest ${fmt(b.maxTaskMs, 0)} ms; without the extension: ${results.pages[n].baselineLongTasks}`);
+  }
+}
+
+if (OUT) {
+  writeFileSync(OUT, JSON.stringify({ summary, pages: results.pages }, null, 2));
+  console.log(`wrote ${OUT}`);
+}
