@@ -91,7 +91,9 @@ export class CardHost {
 
   show(content: ComponentChild, anchor: Anchor): void {
     if (!this.host) this.create();
-    this.mount!.className = `theme-${pageTheme(anchor.context)}`;
+    const theme = pageTheme(anchor.context);
+    const dark = theme === 'dark' || (theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
+    this.mount!.className = dark ? 'theme-dark' : 'theme-light';
     render(content, this.mount!);
     if (this.moved) return;
     this.stopAutoUpdate?.();

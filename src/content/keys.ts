@@ -1,29 +1,19 @@
+import type { KeyCombo, Settings } from '../core/settings.js';
+
 /**
  * Keyboard stepping through the names on the page. The same combination is registered as a
  * browser command (manifest `commands`, which the reader can re-bind in the browser's
- * shortcut settings) and handled in the page when the browser leaves it to the page.
+ * shortcut settings) and handled in the page when the browser leaves it to the page; the
+ * in-page keys are the reader's to change on the options page.
  */
 
 export type StepDirection = 'next' | 'previous';
 
-export interface KeyCombo {
-  key: string;
-  alt: boolean;
-  shift: boolean;
-  ctrl: boolean;
-}
-
-/** Alt+Shift+. and Alt+Shift+, : free in Chrome, Firefox and the common screen readers. */
-export const DEFAULT_STEP_KEYS: Record<StepDirection, KeyCombo> = {
-  next: { key: 'Period', alt: true, shift: true, ctrl: false },
-  previous: { key: 'Comma', alt: true, shift: true, ctrl: false },
-};
-
-export function stepFor(event: KeyboardEvent, keys = DEFAULT_STEP_KEYS): StepDirection | null {
+export function stepFor(event: KeyboardEvent, keys: Settings['stepKeys']): StepDirection | null {
   for (const direction of ['next', 'previous'] as const) {
-    const combo = keys[direction];
+    const combo: KeyCombo = keys[direction];
     if (
-      event.code === combo.key &&
+      event.code === combo.code &&
       event.altKey === combo.alt &&
       event.shiftKey === combo.shift &&
       event.ctrlKey === combo.ctrl &&

@@ -139,7 +139,7 @@ export class Reader {
       this.close();
       return;
     }
-    const direction = isTyping(event.target) ? null : stepFor(event);
+    const direction = isTyping(event.target) ? null : stepFor(event, this.settings.stepKeys);
     if (direction) {
       event.preventDefault();
       void this.step(direction);

@@ -18,6 +18,38 @@ export interface Settings {
   mutedEntities: string[];
   /** Entity types the reader chose not to see. */
   mutedTypes: EntityType[];
+  /** The in-page keys that step to the next / previous name (the browser's own shortcut is set in the browser). */
+  stepKeys: { next: KeyCombo; previous: KeyCombo };
+}
+
+/** A key combination by physical key (`KeyboardEvent.code`), so it works on any layout. */
+export interface KeyCombo {
+  code: string;
+  alt: boolean;
+  shift: boolean;
+  ctrl: boolean;
+}
+
+/** Alt+Shift+. and Alt+Shift+, : free in Chrome, Firefox and the common screen readers. */
+export const DEFAULT_STEP_KEYS: Settings['stepKeys'] = {
+  next: { code: 'Period', alt: true, shift: true, ctrl: false },
+  previous: { code: 'Comma', alt: true, shift: true, ctrl: false },
+};
+
+export function isKeyCombo(value: unknown): value is KeyCombo {
+  if (typeof value !== 'object' || value === null) return false;
+  const k = value as Record<string, unknown>;
+  return (
+    typeof k.code === 'string' && /^[A-Za-z0-9]{1,20}$/.test(k.code) &&
+    typeof k.alt === 'boolean' && typeof k.shift === 'boolean' && typeof k.ctrl === 'boolean' &&
+    // A bare key would fire while the reader types elsewhere or uses the page's own shortcuts.
+    (k.alt || k.ctrl)
+  );
+}
+
+/** "Alt+Shift+Period" for people. */
+export function describeKeys(combo: KeyCombo): string {
+  return [combo.ctrl && 'Ctrl', combo.alt && 'Alt', combo.shift && 'Shift', combo.code.replace(/^Key|^Digit/, '')].filter(Boolean).join('+');
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,6 +58,7 @@ export const DEFAULT_SETTINGS: Settings = {
   density: 'every',
   mutedEntities: [],
   mutedTypes: [],
+  stepKeys: DEFAULT_STEP_KEYS,
 };
 
 export interface ReadSettings {
@@ -61,6 +94,11 @@ export function readSettings(stored: unknown): ReadSettings {
       density: pick('density', oneOf(['every', 'first'] as const), DEFAULT_SETTINGS.density),
       mutedEntities: [...new Set(pick('mutedEntities', strings, DEFAULT_SETTINGS.mutedEntities))],
       mutedTypes: [...new Set(pick('mutedTypes', types, DEFAULT_SETTINGS.mutedTypes))],
+      stepKeys: pick(
+        'stepKeys',
+        (v: unknown): v is Settings['stepKeys'] => typeof v === 'object' && v !== null && isKeyCombo((v as Record<string, unknown>).next) && isKeyCombo((v as Record<string, unknown>).previous),
+        DEFAULT_STEP_KEYS,
+      ),
     },
     repaired,
   };

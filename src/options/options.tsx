@@ -8,10 +8,39 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { ENTITY_TYPES, type EntityType, type GlossaryEntry } from '../core/glossary-types.js';
-import { readSettings, type Settings } from '../core/settings.js';
+import { describeKeys, isKeyCombo, readSettings, type KeyCombo, type Settings } from '../core/settings.js';
 import { TYPE_STYLES } from '../ui/entity-types.js';
 
 const KEY = 'settings';
+
+/** Records a key combination: the reader presses it while the field has focus. */
+function KeyField({ label, combo, onChange }: { label: string; combo: KeyCombo; onChange: (c: KeyCombo) => void }) {
+  const [hint, setHint] = useState('');
+  return (
+    <label>
+      {label}{' '}
+      <input
+        type="text"
+        readOnly
+        value={describeKeys(combo)}
+        aria-describedby={`${label}-hint`}
+        onKeyDown={(event) => {
+          if (event.key === 'Tab') return;
+          event.preventDefault();
+          if (['Alt', 'Shift', 'Control', 'Meta'].includes(event.key)) return;
+          const next = { code: event.code, alt: event.altKey, shift: event.shiftKey, ctrl: event.ctrlKey };
+          if (isKeyCombo(next)) {
+            setHint('');
+            onChange(next);
+          } else setHint('Use Alt or Ctrl with the key, so that it never fires while you type.');
+        }}
+      />{' '}
+      <span id={`${label}-hint`} class="hint">
+        {hint || 'Focus the field and press the keys.'}
+      </span>
+    </label>
+  );
+}
 
 function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -79,6 +108,15 @@ function App() {
             {TYPE_STYLES[type].label}
           </label>
         ))}
+      </fieldset>
+      <fieldset>
+        <legend>Keys to step through the names</legend>
+        <p class="hint">
+          On a page, these keys go to the next or previous underlined name and open its card. The browser's own shortcut for the same
+          (Alt+Shift+. by default) is changed in the browser's extension shortcut settings.
+        </p>
+        <KeyField label="Next name" combo={settings.stepKeys.next} onChange={(c) => save({ ...settings, stepKeys: { ...settings.stepKeys, next: c } })} />
+        <KeyField label="Previous name" combo={settings.stepKeys.previous} onChange={(c) => save({ ...settings, stepKeys: { ...settings.stepKeys, previous: c } })} />
       </fieldset>
       <fieldset>
         <legend>Names you hid</legend>

@@ -191,7 +191,9 @@ export function Card(props: CardProps) {
               aria-label={pinned ? 'Unpin card' : 'Pin card: keep it open while reading on'}
               title={pinned ? 'Unpin' : 'Pin (keep open, move by its header)'}
             >
-              {pinned ? '📌' : '📍'}
+              <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+                <path d="M6 1.5h4l-.6 4.2 2.6 2.3v1.5H8.7L8 15l-.7-5.5H4V8l2.6-2.3z" fill={pinned ? 'currentColor' : 'none'} stroke="currentColor" stroke-width="1.2" stroke-linejoin="round" />
+              </svg>
             </button>
           )}
           {onBack && (
@@ -273,23 +275,26 @@ export function Card(props: CardProps) {
           ))}
         </div>
         {(props.onMuteEntity || props.onToggleDensity) && (
-          <div class="controls" role="group" aria-label="What Backstory shows">
-            {props.onMuteEntity && (
-              <button type="button" class="small" onClick={props.onMuteEntity}>
-                Hide “{entry.name}”
-              </button>
-            )}
-            {props.onMuteType && (
-              <button type="button" class="small" onClick={props.onMuteType}>
-                Hide all {PLURALS[entry.type]}
-              </button>
-            )}
-            {props.onToggleDensity && (
-              <button type="button" class="small" onClick={props.onToggleDensity}>
-                {props.density === 'first' ? 'Show every mention' : 'First mention only'}
-              </button>
-            )}
-          </div>
+          <details class="display">
+            <summary>Display options</summary>
+            <div class="controls" role="group" aria-label="What Backstory shows">
+              {props.onMuteEntity && (
+                <button type="button" class="small" onClick={props.onMuteEntity}>
+                  Hide “{entry.name}”
+                </button>
+              )}
+              {props.onMuteType && (
+                <button type="button" class="small" onClick={props.onMuteType}>
+                  Hide all {PLURALS[entry.type]}
+                </button>
+              )}
+              {props.onToggleDensity && (
+                <button type="button" class="small" onClick={props.onToggleDensity}>
+                  {props.density === 'first' ? 'Show every mention' : 'First mention only'}
+                </button>
+              )}
+            </div>
+          </details>
         )}
         <div class="reviewed">
           Last reviewed <time dateTime={entry.lastReviewed}>{formatIsoDate(entry.lastReviewed)}</time> · Backstory

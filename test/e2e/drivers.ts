@@ -102,7 +102,8 @@ async function launchChromium(viewport: { width: number; height: number }): Prom
       const session = await context.newCDPSession(page);
       try {
         const { nodes } = (await session.send('Accessibility.getFullAXTree')) as { nodes: (AxNode & { backendDOMNodeId?: number })[] };
-        const target = nodes.find((n) => (n.role?.value === 'button' || n.role?.value === 'link') && n.name?.value?.trim() === label);
+        const clickable = new Set(['button', 'link', 'DisclosureTriangle']);
+        const target = nodes.find((n) => clickable.has(n.role?.value ?? '') && n.name?.value?.trim() === label);
         if (!target?.backendDOMNodeId) throw new Error(`no button "${label}" in the card`);
         // The card's body scrolls: bring the button into its visible part first.
         await session.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: target.backendDOMNodeId });
@@ -189,6 +190,17 @@ async function launchFirefox(viewport: { width: number; height: number }): Promi
   });
   const connection = (browser as unknown as { connection: { send: (method: string, params: unknown) => Promise<{ result: BidiResult }> } })
     .connection;
+  /** The card's host with its closed shadow tree, as BiDi serialises it. */
+  const serialiseCard = async (): Promise<BidiNode> => {
+    const context = (page.mainFrame() as unknown as { _id: string })._id;
+    const { result } = await connection.send('script.evaluate', {
+      expression: `document.querySelector('backstory-card')`,
+      target: { context },
+      awaitPromise: false,
+      serializationOptions: { includeShadowTree: 'all', maxDomDepth: 100 },
+    });
+    return result.result;
+  };
 
   return {
     name: 'firefox',
@@ -207,13 +219,7 @@ async function launchFirefox(viewport: { width: number; height: number }): Promi
     tap: (x, y) => page.touchscreen.tap(x, y),
     async clickInCard(label) {
       const context = (page.mainFrame() as unknown as { _id: string })._id;
-      const { result } = await connection.send('script.evaluate', {
-        expression: `document.querySelector('backstory-card')`,
-        target: { context },
-        awaitPromise: false,
-        serializationOptions: { includeShadowTree: 'all', maxDomDepth: 100 },
-      });
-      const target = findSerialised(result.result, (node) => {
+      const target = findSerialised(await serialiseCard(), (node) => {
         const name = node.value?.localName;
         const accessibleName = node.value?.attributes?.['aria-label'] ?? serialisedText(node).trim();
         return (name === 'button' || name === 'a' || name === 'summary') && accessibleName === label;
@@ -229,16 +235,7 @@ async function launchFirefox(viewport: { width: number; height: number }): Promi
       const [x, y] = rect.result.result.value.map((v) => v.value) as [number, number];
       await page.mouse.click(x, y);
     },
-    async readCard() {
-      const context = (page.mainFrame() as unknown as { _id: string })._id;
-      const { result } = await connection.send('script.evaluate', {
-        expression: `document.querySelector('backstory-card')`,
-        target: { context },
-        awaitPromise: false,
-        serializationOptions: { includeShadowTree: 'all', maxDomDepth: 100 },
-      });
-      return readSerialisedCard(result.result);
-    },
+    readCard: async () => readSerialisedCard(await serialiseCard()),
     errors: () => [...errors],
     screenshot: async (path) => {
       await page.screenshot({ path });

@@ -266,10 +266,12 @@ export function extensionSuite(browserName: BrowserName): void {
       expect(await ghoutas()).toBe(2);
       await hover('#p2', 'Damascus');
       await openCard('Damascus');
+      await driver.clickInCard('Display options');
       await driver.clickInCard('First mention only');
       await waitFor(async () => (await ghoutas()) === 1, 'one Eastern Ghouta highlight');
       await hover('#p2', 'Damascus');
       await openCard('Damascus');
+      await driver.clickInCard('Display options');
       await driver.clickInCard('Show every mention');
       await waitFor(async () => (await ghoutas()) === 2, 'both Eastern Ghouta highlights back');
       await closeAnyCard();
@@ -360,6 +362,7 @@ export function extensionSuite(browserName: BrowserName): void {
       await waitFor(async () => (await highlights()).some((h) => h.text === 'Reuters'), 'Reuters to be highlighted');
       await hover('#p4', 'Reuters');
       await openCard('Reuters');
+      await driver.clickInCard('Display options');
       await driver.clickInCard('Hide “Reuters”');
       // The page is read again under the new settings: the other names come back, Reuters not.
       await waitFor(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, readSettings } from '../../src/core/settings.js';
+import { DEFAULT_SETTINGS, describeKeys, readSettings } from '../../src/core/settings.js';
 
 describe('readSettings', () => {
   it('gives the defaults when nothing is stored', () => {
@@ -10,6 +10,14 @@ describe('readSettings', () => {
     const { settings, repaired } = readSettings({ scope: 'page', density: 'sometimes', mutedEntities: ['douma', 'douma'], mutedTypes: ['person', 'dragon'] });
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, scope: 'page', mutedEntities: ['douma'] });
     expect(repaired).toEqual(['"density" was not valid', '"mutedTypes" was not valid']);
+  });
+
+  it('accepts step keys with a modifier only, so they never fire while the reader types', () => {
+    const good = { next: { code: 'KeyJ', alt: true, shift: false, ctrl: false }, previous: { code: 'KeyK', alt: true, shift: false, ctrl: false } };
+    expect(readSettings({ stepKeys: good }).settings.stepKeys).toEqual(good);
+    const bare = { ...good, next: { code: 'KeyJ', alt: false, shift: false, ctrl: false } };
+    expect(readSettings({ stepKeys: bare }).repaired).toEqual(['"stepKeys" was not valid']);
+    expect(describeKeys(DEFAULT_SETTINGS.stepKeys.next)).toBe('Alt+Shift+Period');
   });
 
   it('survives data that is not settings at all', () => {
