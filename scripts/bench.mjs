@@ -279,7 +279,8 @@ server.close();
 
 // ---------------------------------------------------------------- summary
 const names = Object.keys(results.pages);
-const total = (f) => sum(names.map((n) => f(results.pages[n]) ?? 0));
+// Pages where a measurement is missing (a report that never came) are left out of every sum.
+const total = (f) => sum(names.map((n) => f(results.pages[n])).filter(Number.isFinite));
 const floorTouch = total((r) => r.floor.touchMs);
 const floorWalk = total((r) => r.floor.walkMs);
 const scan = Object.fromEntries(variants.map((v) => [v.id, total((r) => r.backstory[v.id]?.scanMs)]));

@@ -45,6 +45,19 @@ export function isInSkippedContent(node: Node, stopAt: Node | null = null): bool
   return false;
 }
 
+/**
+ * Whether a text has a letter: ASCII first (most news text), the Unicode property regex only
+ * for the rest, since it is costly to compile on every page load and rarely needed.
+ */
+function hasLetter(data: string): boolean {
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return true;
+    if (c >= 0x80) return /\p{L}/u.test(data.slice(i));
+  }
+  return false;
+}
+
 /** Hidden blocks (display: none, visibility: hidden, content-visibility: hidden) are not read. */
 function elementIsVisible(element: Element): boolean {
   return typeof element.checkVisibility === 'function'
@@ -64,7 +77,7 @@ export function* textRuns(root: Node, isVisible: (block: Element) => boolean = e
   // A root that is itself a text node (a changed text node) is one run on its own.
   if (root.nodeType === Node.TEXT_NODE) {
     const text = root as Text;
-    if (/\p{L}/u.test(text.data)) yield { nodes: [text], starts: [0], text: text.data };
+    if (hasLetter(text.data)) yield { nodes: [text], starts: [0], text: text.data };
     return;
   }
 
@@ -105,7 +118,7 @@ export function* textRuns(root: Node, isVisible: (block: Element) => boolean = e
           starts.push(length);
           parts.push(data);
           length += data.length;
-          if (!hasLetters && /\p{L}/u.test(data)) hasLetters = true;
+          if (!hasLetters && hasLetter(data)) hasLetters = true;
         }
       }
     } else if (node.nodeType === Node.ELEMENT_NODE && !isSkippedElement(node as Element)) {
