@@ -150,13 +150,6 @@ export class CardHost {
     handle.addEventListener('pointercancel', end);
   }
 
-  /** Brings the card above top-layer content the page opened after it (dialogs, popovers). */
-  raise(): void {
-    if (!this.host) return;
-    this.host.hidePopover();
-    this.host.showPopover();
-  }
-
   close(): void {
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;

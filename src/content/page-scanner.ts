@@ -73,25 +73,10 @@ export class PageScanner {
     this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   }
 
-  stop(): void {
-    this.observer?.disconnect();
-    this.observer = null;
-    clearTimeout(this.debounce);
-    this.queue.length = 0;
-    this.generation++;
-  }
-
   /** Resolves when everything queued so far has been scanned (tests and the bench use it). */
   idle(): Promise<void> {
     if (!this.pumping && this.queue.length === 0 && this.dirty.size === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
-  }
-
-  /** Distinct entities currently highlighted. */
-  entities(): Set<string> {
-    const found = new Set<string>();
-    for (const m of this.index.all()) found.add(m.id);
-    return found;
   }
 
   private readRoots(): void {
