@@ -30,6 +30,32 @@ const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const TYPES = new Set<string>(ENTITY_TYPES);
 const SPATIAL_TYPES = new Set<EntityType>(['place', 'country']);
 
+/**
+ * The region the glossary covers, as a generous box [west, south, east, north] in degrees:
+ * North Africa from the Atlantic coast of Morocco, the Levant, Turkey and the Caucasus, Iran,
+ * Iraq, the Gulf and Yemen (Socotra included). A place outside it is almost always a typing
+ * slip (latitude and longitude swapped, a lost minus sign, a wrong decimal), which would put
+ * the locator map's marker somewhere else or leave the card without a map.
+ */
+export const REGION_BOUNDS: readonly [number, number, number, number] = [-18, 8, 66, 46];
+
+/**
+ * Where the box does not apply, and why:
+ * - a `country` is in the glossary for its role in the region, wherever it lies; its point
+ *   is a centroid or capital that may be far away (Russia, the United States, China);
+ * - a `global` place (named in news on any subject) is a far capital standing for its
+ *   government ("Moscow", "Washington", "the Kremlin"), in the glossary for that role.
+ * Every other place must lie in the box.
+ */
+function regionBoxApplies(raw: Json): boolean {
+  return raw.type === 'place' && raw.global !== true;
+}
+
+export function insideRegion(lat: number, lon: number): boolean {
+  const [west, south, east, north] = REGION_BOUNDS;
+  return lon >= west && lon <= east && lat >= south && lat <= north;
+}
+
 type Json = Record<string, unknown>;
 
 function isObject(value: unknown): value is Json {
@@ -141,6 +167,14 @@ function checkEntryShape(raw: Json, today: string): string[] {
         Math.abs(c.lon) <= 180,
       'coordinates must be {lat, lon} in decimal degrees',
     );
+    if (isObject(c) && typeof c.lat === 'number' && typeof c.lon === 'number' && regionBoxApplies(raw)) {
+      const [west, south, east, north] = REGION_BOUNDS;
+      need(
+        insideRegion(c.lat, c.lon),
+        `coordinates ${c.lat}, ${c.lon} lie outside the region the glossary covers ` +
+          `(latitude ${south} to ${north}, longitude ${west} to ${east}): check for swapped or mistyped values`,
+      );
+    }
   } else if (typeof raw.type === 'string' && SPATIAL_TYPES.has(raw.type as EntityType)) {
     problems.push(`a ${raw.type} needs coordinates`);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIsoDate, validateEntries } from '../../src/core/validate.js';
+import { insideRegion, isIsoDate, REGION_BOUNDS, validateEntries } from '../../src/core/validate.js';
 import { entry } from './fixtures.js';
 
 const TODAY = '2026-11-25';
@@ -62,6 +62,49 @@ describe('validateEntries', () => {
       'a: alias 2 must be text or an object with text',
       'a: alias 3: case must be exact, initial or any',
     ]);
+  });
+});
+
+describe('the region check', () => {
+  const at = (lat: number, lon: number) => ({ coordinates: { lat, lon } });
+
+  it('accepts places inside the region, from Morocco to Iran and the Caucasus to Yemen', () => {
+    const places = [
+      entry('damascus', 'Damascus', [], 'place', at(33.51, 36.29)),
+      entry('rabat', 'Rabat', [], 'place', at(34.02, -6.84)),
+      entry('tbilisi', 'Tbilisi', [], 'place', at(41.72, 44.79)),
+      entry('mashhad', 'Mashhad', [], 'place', at(36.3, 59.6)),
+      entry('aden', 'Aden', [], 'place', at(12.8, 45.03)),
+    ];
+    expect(messages(places)).toEqual([]);
+  });
+
+  it('rejects a place outside the region with a message naming the entry and the values', () => {
+    // A lost digit or a stray minus sign puts Damascus in the Atlantic.
+    const slipped = entry('damascus', 'Damascus', [], 'place', at(33.51, -36.29));
+    const far = entry('prague-castle', 'Prague Castle', [], 'place', at(50.09, 14.4));
+    expect(messages([slipped, far])).toEqual([
+      'damascus: coordinates 33.51, -36.29 lie outside the region the glossary covers (latitude 8 to 46, longitude -18 to 66): check for swapped or mistyped values',
+      'prague-castle: coordinates 50.09, 14.4 lie outside the region the glossary covers (latitude 8 to 46, longitude -18 to 66): check for swapped or mistyped values',
+    ]);
+  });
+
+  it('lets countries, and places named in news on any subject, lie anywhere', () => {
+    const russia = entry('russia', 'Russia', [], 'country', at(61.5, 105.3));
+    const moscow = entry('moscow', 'Moscow', [], 'place', { ...at(55.76, 37.62), global: true });
+    expect(messages([russia, moscow])).toEqual([]);
+    // The same far place without the flag is a problem.
+    expect(messages([entry('moscow', 'Moscow', [], 'place', at(55.76, 37.62))])).toHaveLength(1);
+  });
+
+  it('checks only places and countries: other types may carry any coordinates', () => {
+    expect(messages([entry('o', 'O', [], 'organization', at(51.5, -0.1))])).toEqual([]);
+  });
+
+  it('includes its edges', () => {
+    const [west, south, east, north] = REGION_BOUNDS;
+    expect(insideRegion(south, west) && insideRegion(north, east)).toBe(true);
+    expect(insideRegion(south - 0.01, west) || insideRegion(north, east + 0.01)).toBe(false);
   });
 });
 
