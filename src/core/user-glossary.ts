@@ -267,6 +267,11 @@ function normaliseEntry(raw: Json, today: string | undefined): Normalised {
   const related = list(raw.related, 'related', 'related ids', LIMITS.related);
   if (!Array.isArray(related) || !related.every((r) => typeof r === 'string')) report('related', 'related must be a list of ids');
   out.related = Array.isArray(related) ? related.map((r: unknown) => (typeof r === 'string' ? r.trim() : r)) : related;
+  if (Array.isArray(out.related)) {
+    for (const r of out.related as unknown[]) {
+      if (typeof r === 'string' && !BARE_ID.test(r) && !USER_ID.test(r)) report('related', `related id "${r.slice(0, 40)}" is not an id`);
+    }
+  }
 
   if (raw.coordinates !== undefined && raw.coordinates !== null) {
     const c = raw.coordinates;
@@ -393,7 +398,7 @@ const ID_MESSAGE = `id must be lower-case words joined by hyphens, after "${USER
 // Stored data
 
 export interface QuarantinedEntry {
-  /** 1-based position in the stored list. */
+  /** 1-based position in the stored list; 0 when the stored value as a whole could not be read. */
   index: number;
   id?: string;
   /** The stored value, untouched: keep it aside so that nothing the reader wrote is lost. */
@@ -519,7 +524,7 @@ export function validateUserEntry(input: unknown, existing: UserGlossary, bundle
   const id = typeof entry.id === 'string' ? entry.id : '';
   if (Array.isArray(entry.related)) {
     for (const r of entry.related) {
-      if (typeof r !== 'string') continue;
+      if (typeof r !== 'string' || (!BARE_ID.test(r) && !USER_ID.test(r))) continue;
       if (r === id) problems.push({ field: 'related', message: 'an entry cannot be related to itself' });
       else if (!userIds.has(r) && !bundledIds.has(r)) {
         problems.push({ field: 'related', message: `related id "${r}" is neither one of your entries nor in the glossary` });
@@ -812,10 +817,14 @@ function readCsvImport(body: string): ReadImport {
     columns.push(column as CsvColumn);
   });
   if (unknownColumns.length) {
+    const semicolons = header.cells.length === 1 && header.cells[0]!.includes(';');
     errors.push({
       line: header.line,
-      message: `unknown column${unknownColumns.length > 1 ? 's' : ''} ${unknownColumns.map((c) => `"${c}"`).join(', ')} (the columns are ${CSV_COLUMNS.join(', ')})`,
+      message: semicolons
+        ? 'the header row is one column separated by semicolons: the columns must be separated by commas'
+        : `unknown column${unknownColumns.length > 1 ? 's' : ''} ${unknownColumns.map((c) => `"${c}"`).join(', ')} (the columns are ${CSV_COLUMNS.join(', ')})`,
     });
+    return { ok: false, errors };
   }
   const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
   if (missing.length) {
@@ -975,7 +984,11 @@ export function exportJson(glossary: UserGlossary): string {
   return `{\n"version": ${USER_GLOSSARY_VERSION},\n"entries": [\n${lines.join(',\n')}${lines.length ? '\n' : ''}]\n}\n`;
 }
 
-/** The glossary as a CSV file in the format described at the top of this module. */
+/**
+ * The glossary as a CSV file in the format described at the top of this module.
+ * Both exports can outgrow MAX_IMPORT_BYTES for large glossaries (20,000 entries with full
+ * summaries are ~8 MB): check `utf8Length(text) > MAX_IMPORT_BYTES` to warn the reader.
+ */
 export function exportCsv(glossary: UserGlossary): string {
   return writeCsv([[...CSV_COLUMNS], ...glossary.entries.map(entryToRow)]);
 }

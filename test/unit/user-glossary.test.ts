@@ -4,6 +4,7 @@ import { compileMatcher, findIdMatches } from '../../src/core/matcher.js';
 import {
   EMPTY_USER_GLOSSARY,
   MAX_IMPORT_BYTES,
+  MAX_IMPORT_ERRORS,
   MAX_USER_ENTRIES,
   compileUserMatcher,
   exportCsv,
@@ -230,6 +231,9 @@ describe('validateUserEntry', () => {
     expect(problems({ id: 'User:Bad Id', name: 'N', type: 'person', summary: 's' })[0]!.field).toBe('id');
     expect(form({ id: 'fresh', name: 'N', type: 'person', summary: 's' }).ok && 'ok').toBe('ok');
     expect(problems(null)).toEqual([{ field: '', message: 'an entry must be an object' }]);
+    expect(problems({ name: 'N', type: 'person', summary: 's', related: ['<b>x</b>'] })).toEqual([
+      { field: 'related', message: 'related id "<b>x</b>" is not an id' },
+    ]);
   });
 
   it('normalises to one written form', () => {
@@ -340,6 +344,12 @@ describe('parseImport: JSON', () => {
     expect(described(JSON.stringify(file), 'json', existing)[0]).toContain(`would hold ${MAX_USER_ENTRIES + 2} entries`);
   });
 
+  it('stops listing errors after MAX_IMPORT_ERRORS', () => {
+    const errors = importErrors(JSON.stringify(Array.from({ length: 150 }, () => ({ name: '', type: 'person', summary: 's' }))));
+    expect(errors).toHaveLength(MAX_IMPORT_ERRORS + 1);
+    expect(errors[MAX_IMPORT_ERRORS]).toEqual({ message: `and ${150 - MAX_IMPORT_ERRORS} more errors` });
+  });
+
   it('ignores a BOM and rejects an empty file', () => {
     expect(imported(`\uFEFF${JSON.stringify([own('a', 'A')])}`).preview.added).toHaveLength(1);
     expect(described('  \n')).toEqual(['the file is empty']);
@@ -423,6 +433,9 @@ describe('parseImport: CSV', () => {
       'Line 1: the header row has no type, summary columns (is the first row a header? it needs at least name, type, summary)',
     ]);
     expect(described('name,type,summary,name\nA,person,s,B')).toEqual(['Line 1: the column "name" appears twice']);
+    expect(described('name;type;summary\nA;person;s', 'csv')).toEqual([
+      'Line 1: the header row is one column separated by semicolons: the columns must be separated by commas',
+    ]);
   });
 
   it('names the physical line of a row with the wrong number of cells, counting quoted line breaks', () => {
