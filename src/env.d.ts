@@ -1,8 +1,8 @@
 /** The compiled glossary matcher, produced by build.mjs and bundled into the content script. */
 declare module 'virtual:backstory-matcher' {
-  import type { SerializedMatcher } from './core/matcher.js';
-  /** Small glossaries: the matcher itself. Large ones: matched in the background. */
-  const data: { mode: 'local'; matcher: SerializedMatcher } | { mode: 'remote' };
+  import type { ShippedMatcher } from './core/matcher.js';
+  /** Small glossaries: the matcher itself, as strings loaded in idle steps. Large ones: matched in the background. */
+  const data: { mode: 'local'; matcher: ShippedMatcher } | { mode: 'remote' };
   export default data;
 }
 

@@ -14,6 +14,7 @@
 import { autoUpdate, type VirtualElement } from '@floating-ui/dom';
 import { placeCard } from '../core/layout.js';
 import { pageTheme } from './page-theme.js';
+import { uiDirection, uiLanguage } from '../ui/i18n.js';
 import { render, type ComponentChild } from 'preact';
 import cardCss from '../ui/card.css';
 
@@ -89,9 +90,12 @@ export class CardHost {
     return target !== null && target === this.host;
   }
 
+  /** The reader's theme setting: follow the page, or always light / dark. */
+  themeChoice: 'auto' | 'light' | 'dark' = 'auto';
+
   show(content: ComponentChild, anchor: Anchor): void {
     if (!this.host) this.create();
-    const theme = pageTheme(anchor.context);
+    const theme = this.themeChoice === 'auto' ? pageTheme(anchor.context) : this.themeChoice;
     const dark = theme === 'dark' || (theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
     this.mount!.className = dark ? 'theme-dark' : 'theme-light';
     render(content, this.mount!);
@@ -169,6 +173,9 @@ export class CardHost {
     applyStyles(shadow, cardCss);
     const mount = document.createElement('div');
     mount.style.setProperty('--max-height', '70vh');
+    // The card speaks the interface's language, whatever the page's direction.
+    mount.dir = uiDirection();
+    mount.lang = uiLanguage();
     shadow.appendChild(mount);
     shadow.addEventListener('keydown', (event) => this.onKey(event as KeyboardEvent));
     for (const type of CONTAINED_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());

@@ -12,7 +12,7 @@
  */
 
 import browser from 'webextension-polyfill';
-import { deserializeMatcherInSteps, findIdMatches, type CompiledMatcher, type SerializedMatcher } from '../core/matcher.js';
+import { findIdMatches, loadShippedMatcherInSteps, type CompiledMatcher, type ShippedMatcher } from '../core/matcher.js';
 import type { MatchResponse, Request, RunMatch } from '../shared/messages.js';
 
 export type { RunMatch };
@@ -26,28 +26,37 @@ export interface MatchSource {
   readonly elsewhereMs: number;
 }
 
-/** Linking work per idle slice: the automaton is made ready without a long task. */
-const LINK_SLICE_MS = 6;
+/**
+ * Loading work per idle slice (parsing a table, decoding base64, linking the automaton): the
+ * matcher is made ready without a long task even on a slow, busy machine.
+ */
+const LOAD_SLICE_MS = 5;
 
 export class LocalMatchSource implements MatchSource {
   // Small enough that one batch stays well inside a scanning slice.
   readonly batchChars = 8_000;
   readonly elsewhereMs = 0;
-  private readonly matcher: CompiledMatcher;
+  private matcher: CompiledMatcher | null = null;
   private readonly ready: Promise<void>;
 
-  constructor(data: SerializedMatcher, whenIdle: (callback: () => void) => void) {
-    const { matcher, step } = deserializeMatcherInSteps(data);
-    this.matcher = matcher;
+  constructor(data: ShippedMatcher, whenIdle: (callback: () => void) => void) {
+    // Nothing is decoded now: the content script's first task stays short.
+    const loading = loadShippedMatcherInSteps(data);
     this.ready = new Promise((resolve) => {
-      const work = (): void => (step(LINK_SLICE_MS) ? resolve() : whenIdle(work));
+      const work = (): void => {
+        if (!loading.step(LOAD_SLICE_MS)) return whenIdle(work);
+        this.matcher = loading.matcher();
+        // Matching starts in a task of its own, not after the last loading step.
+        whenIdle(resolve);
+      };
       whenIdle(work);
     });
   }
 
   async match(texts: string[]): Promise<RunMatch[][]> {
     await this.ready;
-    return texts.map((text) => findIdMatches(this.matcher, text));
+    const matcher = this.matcher!;
+    return texts.map((text) => findIdMatches(matcher, text));
   }
 }
 

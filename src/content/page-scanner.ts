@@ -13,6 +13,12 @@ import { MUTATION_DEBOUNCE_MS, SLICE_BUDGET_MS } from './timing.js';
 
 type Idle = (callback: () => void) => void;
 
+/**
+ * New highlights per slice at most: each one is painted in the next frame, so a slice that
+ * added thousands would move its cost into the page's rendering task.
+ */
+const MAX_RANGES_PER_SLICE = 250;
+
 /** What the reader chose to see (from their settings). */
 export interface Presentation {
   density: 'every' | 'first';
@@ -66,11 +72,42 @@ export class PageScanner {
     if (this.observer) this.restart();
   }
 
+  /** Called when a reading has finished (the badge counts the names then). */
+  onSettled: () => void = () => undefined;
+
   /** Scans the roots and keeps watching the whole body for changes. */
   start(): void {
+    if (this.observer) return;
     this.readRoots();
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  }
+
+  /** Switched off (site switch, pause): every highlight goes, nothing is watched. */
+  stop(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    clearTimeout(this.debounce);
+    this.clearReading();
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+    this.onSettled();
+  }
+
+  get running(): boolean {
+    return this.observer !== null;
+  }
+
+  /** Distinct entities shown, with their number of mentions. */
+  entityCounts(): Map<string, { type: EntityType; mentions: number }> {
+    const counts = new Map<string, { type: EntityType; mentions: number }>();
+    for (const m of this.index.all()) {
+      const entry = counts.get(m.id);
+      if (entry) entry.mentions++;
+      else counts.set(m.id, { type: m.type, mentions: 1 });
+    }
+    return counts;
   }
 
   /** Resolves when everything queued so far has been scanned (tests and the bench use it). */
@@ -87,6 +124,11 @@ export class PageScanner {
 
   /** The page became another article (route change, root replaced, new settings): start over. */
   private restart(): void {
+    this.clearReading();
+    this.readRoots();
+  }
+
+  private clearReading(): void {
     for (const mention of [...this.index.all()]) {
       for (const node of mention.nodes) this.forget(this.index.removeAt(node));
     }
@@ -97,7 +139,6 @@ export class PageScanner {
     this.dirty.clear();
     this.generation++;
     this.pumping = false;
-    this.readRoots();
   }
 
   private inRoots(node: Node): boolean {
@@ -116,11 +157,13 @@ export class PageScanner {
     whenIdle(() => void this.pump(generation));
   }
 
-  /** The next runs to match, up to the source's batch size. */
-  private takeBatch(): TextRun[] {
+  /** The next runs to match, up to the source's batch size or the slice's deadline. */
+  private takeBatch(deadline: number): TextRun[] {
     const batch: TextRun[] = [];
     let chars = 0;
     while (this.queue.length && chars < this.source.batchChars) {
+      // At least one run per slice, so that a slow walk still moves on.
+      if (batch.length && performance.now() >= deadline) break;
       const next = this.queue[0]!.next();
       if (next.done) {
         this.queue.shift();
@@ -133,29 +176,50 @@ export class PageScanner {
   }
 
   /**
-   * Reads and matches in slices: at most SLICE_BUDGET_MS of main-thread work, then the page
-   * gets the thread back until the browser is idle again.
+   * Reads and matches in slices: at most SLICE_BUDGET_MS of main-thread work (and at most
+   * MAX_RANGES_PER_SLICE new highlights, which the next frame must paint), then the page gets
+   * the thread back until the browser is idle again. The walk, the matching and the applying
+   * of a batch's results are all cut by the same clock: a remote batch of 200,000 characters
+   * comes back in one message but is applied over as many slices as it needs.
    */
   private async pump(generation: number): Promise<void> {
-    let sliceStart = performance.now();
+    /** Start of the current slice: the work done since then is in this task. */
+    let slice = performance.now();
+    let rangesAtSliceStart = this.layer.size;
+    /** Bench build: start of the current stretch of work (waits for matches are not counted). */
+    let segment = slice;
+    const sliceIsFull = (): boolean =>
+      performance.now() - slice >= SLICE_BUDGET_MS || this.layer.size - rangesAtSliceStart >= MAX_RANGES_PER_SLICE;
+    /** Gives the thread back until the next idle period; false if the reading was restarted meanwhile. */
+    const nextSlice = async (): Promise<boolean> => {
+      if (__BACKSTORY_BENCH__) this.benchBusyMs += performance.now() - segment;
+      await new Promise<void>((resolve) => whenIdle(resolve));
+      slice = segment = performance.now();
+      rangesAtSliceStart = this.layer.size;
+      return generation === this.generation;
+    };
     while (this.queue.length) {
-      const batch = this.takeBatch();
+      const batch = this.takeBatch(slice + SLICE_BUDGET_MS);
       if (batch.length === 0) break;
-      if (__BACKSTORY_BENCH__) this.benchBusyMs += performance.now() - sliceStart;
+      const sent = performance.now();
+      if (__BACKSTORY_BENCH__) this.benchBusyMs += sent - segment;
       const results = await this.source.match(batch.map((run) => run.text));
       // A restart while the batch was away: its nodes belong to an older reading.
       if (generation !== this.generation) return;
-      const applyStart = performance.now();
-      batch.forEach((run, i) => this.applyMatches(run, results[i] ?? []));
-      const now = performance.now();
-      if (__BACKSTORY_BENCH__) this.benchBusyMs += now - applyStart;
-      if (now - Math.min(sliceStart, applyStart) >= SLICE_BUDGET_MS) {
-        whenIdle(() => void this.pump(generation));
-        return;
+      const back = performance.now();
+      // Local matching runs on in this task; a wait of a whole slice or more (a remote batch,
+      // the matcher still loading) means the thread was given back meanwhile.
+      if (back - sent >= SLICE_BUDGET_MS) slice = back;
+      segment = back;
+      for (let i = 0; i < batch.length; i++) {
+        if (i > 0 && sliceIsFull() && !(await nextSlice())) return;
+        this.applyMatches(batch[i]!, results[i] ?? []);
       }
-      sliceStart = now;
+      if (this.queue.length && sliceIsFull() && !(await nextSlice())) return;
     }
+    if (__BACKSTORY_BENCH__) this.benchBusyMs += performance.now() - segment;
     this.pumping = false;
+    this.onSettled();
     if (this.dirty.size === 0) {
       const waiters = this.idleWaiters;
       this.idleWaiters = [];

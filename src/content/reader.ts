@@ -6,7 +6,7 @@
 
 import { h } from 'preact';
 import browser from 'webextension-polyfill';
-import { isTabCommand, type EntryResponse, type EntryView, type Request } from '../shared/messages.js';
+import type { EntryResponse, EntryView, Request, RunMatch } from '../shared/messages.js';
 import { detectPublicationDate, type PublicationDate } from '../core/published.js';
 import type { Settings } from '../core/settings.js';
 import { updateSettings } from '../shared/settings-store.js';
@@ -18,7 +18,8 @@ import type { HighlightLayer } from './highlight.js';
 import type { Mention, MentionIndex } from './mentions.js';
 import { lineIndexOf, lineRect, mentionAt, type Hit } from './pointer.js';
 import { isTyping, stepFor, type StepDirection } from './keys.js';
-import { CLOSE_GRACE_MS, OPEN_DELAY_MS, STEP_REPEAT_MS } from './timing.js';
+import { CLOSE_GRACE_MS, STEP_REPEAT_MS } from './timing.js';
+import { NotFoundCard } from '../ui/NotFoundCard.js';
 
 async function fetchView(id: string): Promise<EntryView | null> {
   const request: Request = { type: 'get-entry', id };
@@ -47,6 +48,8 @@ export class Reader {
   /** The date the reader chose for this page; null means "as of today". */
   private chosenDate: { href: string; date: string | null } | null = null;
   private currentView: EntryView | null = null;
+  /** Where a card opened from the context menu stands: beside the selection, not a mention. */
+  private lookupAnchor: { rect: () => DOMRect; context: Element } | null = null;
   private lastStepAt = -Infinity;
   /**
    * How the open (or opening) card was asked for. Only a card opened by hovering closes when
@@ -63,6 +66,8 @@ export class Reader {
     private readonly index: MentionIndex,
     private readonly layer: HighlightLayer,
     private settings: Settings,
+    /** Matches one piece of text with the tab's matchers (for looking up a selection). */
+    private readonly matchText: (text: string) => Promise<RunMatch[]>,
   ) {
     this.card = new CardHost(
       () => {
@@ -82,16 +87,13 @@ export class Reader {
     document.addEventListener('pointermove', (e) => this.onPointerMove(e), options);
     document.addEventListener('pointerup', (e) => this.onPointerUp(e), options);
     document.addEventListener('keydown', (e) => this.onKeyDown(e), { capture: true });
-    browser.runtime.onMessage.addListener((message: unknown) => {
-      if (isTabCommand(message)) void this.step(message.direction);
-      return undefined;
-    });
     document.addEventListener('mouseleave', () => this.onPointerGone(), options);
   }
 
   /** The scanner reads the page again under new settings; the card's mention may be gone. */
   settingsChanged(settings: Settings): void {
     this.settings = settings;
+    this.card.themeChoice = settings.theme;
     this.close();
   }
 
@@ -111,6 +113,7 @@ export class Reader {
   private onPointerAt(x: number, y: number): void {
     if (this.pinned) return;
     const hit = mentionAt(this.index, x, y);
+    this.layer.setHovered(hit ? hit.mention.range : null);
     if (!hit) {
       if (this.openedBy !== 'pointer') return;
       this.cancelOpen();
@@ -122,7 +125,7 @@ export class Reader {
     this.cancelOpen();
     this.pendingMention = hit.mention;
     this.openedBy = 'pointer';
-    this.openTimer = setTimeout(() => void this.open(hit), OPEN_DELAY_MS);
+    this.openTimer = setTimeout(() => void this.open(hit), this.settings.hoverDelayMs);
   }
 
   private onPointerUp(event: PointerEvent): void {
@@ -175,6 +178,54 @@ export class Reader {
     await this.openMentionCard(next, 0, true);
   }
 
+  /** From the popup: scrolls to the first mention of an entry and opens its card. */
+  async reveal(id: string): Promise<void> {
+    const first = this.mentionsInOrder().find((m) => m.id === id);
+    if (!first) return;
+    first.nodes[0]!.parentElement?.scrollIntoView({ block: 'center' });
+    if (!this.card.hasFocus) this.returnFocus = document.activeElement;
+    this.openedBy = 'keyboard';
+    await this.openMentionCard(first, 0, true);
+  }
+
+  /**
+   * From the context menu: the card for the selected name, beside the selection; for a name
+   * the glossary does not know, a card that offers to add it to the reader's own glossary.
+   */
+  async lookUp(text: string): Promise<void> {
+    const selection = document.getSelection();
+    const range = selection && selection.rangeCount ? selection.getRangeAt(0).cloneRange() : null;
+    const found = (await this.matchText(text)).sort((a, b) => b.end - b.start - (a.end - a.start))[0];
+    const context = (range?.commonAncestorContainer instanceof Element ? range.commonAncestorContainer : range?.commonAncestorContainer.parentElement) ?? document.body;
+    const rect = (): DOMRect => range?.getBoundingClientRect() ?? new DOMRect(innerWidth / 2, innerHeight / 3, 0, 0);
+    this.close();
+    if (!this.card.hasFocus) this.returnFocus = document.activeElement;
+    this.openedBy = 'keyboard';
+    if (found) {
+      const view = await fetchView(found.id);
+      if (view) {
+        this.currentView = view;
+        this.lookupAnchor = { rect, context };
+        this.render(view);
+        this.card.focus();
+        return;
+      }
+    }
+    this.card.show(
+      h(NotFoundCard, {
+        text: text.trim(),
+        onAdd: () => {
+          const request: Request = { type: 'open-options', add: text.trim() };
+          void browser.runtime.sendMessage(request).catch(() => undefined);
+          this.close();
+        },
+        onClose: () => this.close(),
+      }),
+      { rect, context },
+    );
+    this.card.focus();
+  }
+
   private onPointerGone(): void {
     if (this.pinned || this.openedBy !== 'pointer') return;
     this.cancelOpen();
@@ -193,6 +244,7 @@ export class Reader {
     // The pointer may have moved on while the entry was on its way.
     if (!view || this.pendingMention !== mention) return;
     this.pendingMention = null;
+    this.lookupAnchor = null;
     this.openMention = mention;
     this.openLine = line;
     this.history = [];
@@ -219,9 +271,11 @@ export class Reader {
 
   private render(view: EntryView): void {
     const mention = this.openMention;
-    if (!mention) return;
+    const anchor = mention
+      ? { rect: () => lineRect(mention, this.openLine), context: mention.nodes[0]!.parentElement ?? document.body }
+      : this.lookupAnchor;
+    if (!anchor) return;
     this.currentView = view;
-    const context = mention.nodes[0]!.parentElement ?? document.body;
     this.card.show(
       h(Card, {
         view,
@@ -248,14 +302,18 @@ export class Reader {
           void updateSettings((s) => ({ ...s, mutedEntities: [...new Set([...s.mutedEntities, view.entry.id])] })),
         onMuteType: () =>
           void updateSettings((s) => ({ ...s, mutedTypes: [...new Set([...s.mutedTypes, view.entry.type])] })),
+        onOpenSettings: () => {
+          const request: Request = { type: 'open-options' };
+          void browser.runtime.sendMessage(request).catch(() => undefined);
+        },
       }),
-      { rect: () => lineRect(mention, this.openLine), context },
+      anchor,
     );
   }
 
   private async follow(id: string, from: EntryView): Promise<void> {
     const view = await fetchView(id);
-    if (!view || !this.openMention) return;
+    if (!view || (!this.openMention && !this.lookupAnchor)) return;
     this.history.push(from);
     this.render(view);
   }
@@ -276,6 +334,7 @@ export class Reader {
     this.returnFocus = null;
     this.layer.setActive(null);
     this.openMention = null;
+    this.lookupAnchor = null;
     this.pointerInCard = false;
     this.pinned = false;
     this.openedBy = 'pointer';

@@ -4,14 +4,6 @@
  */
 
 /**
- * How long the pointer must rest on a name before its card opens. Long enough that a pointer
- * crossing the text on its way elsewhere opens nothing (Page Previews waits about 500 ms in
- * all, of which ~150 ms is dwell before it fetches; our entries are local, so no fetch time
- * has to be hidden and the whole wait can be shorter).
- */
-export const OPEN_DELAY_MS = 350;
-
-/**
  * How long a card stays after the pointer leaves the name or the card. Page Previews uses
  * 300 ms; 10ten Japanese Reader's users report missing its popup on the way in, so we allow a
  * little more for the trip from the line into the card.
@@ -35,3 +27,6 @@ export const REASSERT_INTERVAL_MS = 1000;
  * command and the page's keydown); key repeat is slower than this.
  */
 export const STEP_REPEAT_MS = 150;
+
+/** The toolbar badge is updated this long after a reading settles (not on every batch). */
+export const BADGE_DEBOUNCE_MS = 250;

@@ -118,8 +118,10 @@ export function startLinking(
   const step = (budgetMs: number): boolean => {
     const deadline = budgetMs === Infinity ? Infinity : performance.now() + budgetMs;
     // States are in breadth-first order: a state's failure link is known before its children's.
+    // Every call links at least one state, so that even a spent budget makes progress.
+    const first = state;
     for (; state < stateCount; state++) {
-      if ((state & 1023) === 0 && performance.now() > deadline) return false;
+      if ((state & 1023) === 0 && state !== first && performance.now() > deadline) return false;
       for (let e = edgeOffset[state]!; e < edgeOffset[state + 1]!; e++) {
         const child = e + 1;
         const code = edgeChars[e]!;

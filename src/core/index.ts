@@ -10,3 +10,5 @@ export * from './published.js';
 export * from './locator-map.js';
 export * from './layout.js';
 export * from './settings.js';
+export * from './highlight-styles.js';
+export * from './layering.js';

@@ -18,6 +18,7 @@ import {
   deserializeAutomatonInSteps,
   scanAutomaton,
   serializeAutomaton,
+  startLinking,
   type Automaton,
   type SerializedAutomaton,
 } from './automaton.js';
@@ -519,5 +520,164 @@ function decodeMatcher(data: SerializedMatcher, automaton: Automaton): CompiledM
       notBefore: p.notBefore[i] ?? [],
     })),
     automaton,
+  };
+}
+
+/**
+ * The matcher as the content script ships it (build.mjs writes it into content.js). A tab
+ * must never spend a long task on it, so nothing in it is costly to compile or to load in one
+ * go: every table is a JSON string (a string literal costs the script compiler almost
+ * nothing, where the same data as an object literal cost tens of milliseconds), and every
+ * automaton array is base64 cut into pieces. `loadShippedMatcherInSteps` parses one table or
+ * decodes one piece at a time within a time budget, then links the automaton the same way.
+ */
+export interface ShippedMatcher {
+  /** JSON text of each table of SerializedMatcher except the automaton, by name. */
+  tables: Record<ShippedTable, string>;
+  /** Base64 of each automaton array, cut at multiples of 4 characters. */
+  automaton: Record<keyof SerializedAutomaton, string[]>;
+}
+
+type ShippedTable = 'entityIds' | 'entityTypes' | 'types' | 'globalEntities' | `patterns.${keyof SerializedMatcher['patterns']}`;
+
+const SHIPPED_TABLES: readonly ShippedTable[] = [
+  'entityIds', 'entityTypes', 'types', 'globalEntities',
+  'patterns.entity', 'patterns.caseRule', 'patterns.upper', 'patterns.lower', 'patterns.topicGate',
+  'patterns.notAfter', 'patterns.notBefore',
+];
+const AUTOMATON_ARRAYS: readonly (keyof SerializedAutomaton)[] = ['childCount', 'edgeChars', 'terminals', 'patternNext', 'patternLength'];
+
+/** Base64 characters per piece: decoding one takes well under a millisecond. */
+export const SHIPPED_PIECE_CHARS = 32_768;
+
+export function shipMatcher(data: SerializedMatcher, pieceChars = SHIPPED_PIECE_CHARS): ShippedMatcher {
+  const size = pieceChars - (pieceChars % 4);
+  const cut = (text: string): string[] => {
+    const pieces: string[] = [];
+    for (let i = 0; i < text.length; i += size) pieces.push(text.slice(i, i + size));
+    return pieces;
+  };
+  const table = (name: ShippedTable): string => {
+    const [group, column] = name.split('.') as [string, string | undefined];
+    const value = column ? data.patterns[column as keyof SerializedMatcher['patterns']] : data[group as keyof SerializedMatcher];
+    return JSON.stringify(value);
+  };
+  return {
+    tables: Object.fromEntries(SHIPPED_TABLES.map((name) => [name, table(name)])) as Record<ShippedTable, string>,
+    automaton: Object.fromEntries(AUTOMATON_ARRAYS.map((name) => [name, cut(data.automaton[name])])) as Record<keyof SerializedAutomaton, string[]>,
+  };
+}
+
+const nativeFromBase64 = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array }).fromBase64;
+
+/** Bytes of one base64 piece: the browser's decoder where there is one (Chrome 140, Firefox 133). */
+function decodePiece(text: string): Uint8Array {
+  if (typeof nativeFromBase64 === 'function') return nativeFromBase64.call(Uint8Array, text);
+  const bytes = new Uint8Array(base64Bytes(text));
+  let buffer = 0;
+  let bits = 0;
+  let j = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 61) break; // '=' padding
+    const value = c < 128 ? BASE64_VALUES[c]! : -1;
+    if (value < 0) throw new Error(`invalid base64 at ${i}`);
+    buffer = ((buffer << 6) | value) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[j++] = (buffer >> bits) & 0xff;
+    }
+  }
+  return bytes;
+}
+
+const BASE64_VALUES = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++) BASE64_VALUES['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i)] = i;
+
+function base64Bytes(text: string): number {
+  let padding = 0;
+  while (padding < text.length && text.charCodeAt(text.length - 1 - padding) === 61) padding++;
+  return Math.floor(((text.length - padding) * 3) / 4);
+}
+
+/**
+ * Loads a shipped matcher in steps: `step(ms)` does at most about `ms` of work (one table
+ * parsed, one base64 piece decoded or a run of states linked per check) and returns true when
+ * the matcher is ready; `matcher()` gives it then.
+ */
+export function loadShippedMatcherInSteps(shipped: ShippedMatcher): { step: (budgetMs: number) => boolean; matcher: () => CompiledMatcher } {
+  const tables: Record<string, unknown> = {};
+  const buffers: Partial<Record<keyof SerializedAutomaton, Uint8Array>> = {};
+  const filled: Partial<Record<keyof SerializedAutomaton, number>> = {};
+  const work: (() => void)[] = [];
+  for (const name of SHIPPED_TABLES) work.push(() => void (tables[name] = JSON.parse(shipped.tables[name])));
+  for (const name of AUTOMATON_ARRAYS) {
+    const pieces = shipped.automaton[name];
+    work.push(() => {
+      buffers[name] = new Uint8Array(pieces.reduce((total, piece) => total + base64Bytes(piece), 0));
+      filled[name] = 0;
+    });
+    for (const piece of pieces) {
+      work.push(() => {
+        const bytes = decodePiece(piece);
+        buffers[name]!.set(bytes, filled[name]!);
+        filled[name]! += bytes.length;
+      });
+    }
+  }
+  let linking: { automaton: Automaton; step: (budgetMs: number) => boolean } | null = null;
+  let result: CompiledMatcher | null = null;
+  work.push(() => {
+    const view = <T>(make: (buffer: ArrayBuffer) => T, name: keyof SerializedAutomaton): T => make(buffers[name]!.buffer as ArrayBuffer);
+    const childCount = view((b) => new Uint16Array(b), 'childCount');
+    const output = new Int32Array(childCount.length).fill(-1);
+    const terminals = view((b) => new Uint32Array(b), 'terminals');
+    for (let i = 0; i < terminals.length; i += 2) output[terminals[i]!] = terminals[i + 1]!;
+    linking = startLinking(
+      childCount,
+      view((b) => new Uint16Array(b), 'edgeChars'),
+      output,
+      view((b) => new Int32Array(b), 'patternNext'),
+      view((b) => new Uint32Array(b), 'patternLength'),
+    );
+  });
+  work.push(() => {
+    const column = <K extends keyof SerializedMatcher['patterns']>(key: K) => tables[`patterns.${key}`] as SerializedMatcher['patterns'][K];
+    const data: SerializedMatcher = {
+      entityIds: tables.entityIds as string[],
+      entityTypes: tables.entityTypes as number[],
+      types: tables.types as EntityType[],
+      globalEntities: tables.globalEntities as number[],
+      patterns: {
+        entity: column('entity'),
+        caseRule: column('caseRule'),
+        upper: column('upper'),
+        lower: column('lower'),
+        topicGate: column('topicGate'),
+        notAfter: column('notAfter'),
+        notBefore: column('notBefore'),
+      },
+      automaton: { childCount: '', edgeChars: '', terminals: '', patternNext: '', patternLength: '' },
+    };
+    result = decodeMatcher(data, linking!.automaton);
+  });
+  let next = 0;
+  let linked = false;
+  const step = (budgetMs: number): boolean => {
+    const deadline = performance.now() + budgetMs;
+    while (next < work.length) {
+      work[next++]!();
+      if (performance.now() >= deadline) return false;
+    }
+    if (!linked) linked = linking!.step(Math.max(0, deadline - performance.now()));
+    return linked;
+  };
+  return {
+    step,
+    matcher: () => {
+      if (!result || !linked) throw new Error('the matcher is not loaded yet');
+      return result;
+    },
   };
 }

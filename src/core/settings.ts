@@ -2,14 +2,26 @@
  * The reader's settings: what they are, their defaults, and how stored data (which may be
  * from an older version, hand-edited or corrupt) is read back safely. Pure: the browser
  * storage glue is in src/shared/settings-store.ts.
+ *
+ * Stored form (version 2): one `storage.sync` item per field, so that the longer lists (sites,
+ * hidden names) each get the browser's per-item quota (8 KB) instead of sharing one.
+ * Version 1 kept every field in a single item named `settings`; `migrateStoredSettings`
+ * turns that into the version 2 form.
  */
 
 import { ENTITY_TYPES, type EntityType } from './glossary-types.js';
+import { DEFAULT_COLOURS, HIGHLIGHT_STYLES, PALETTE_COLOURS, type HighlightStyle, type PaletteColour } from './highlight-styles.js';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export interface Settings {
   version: number;
+  /** Backstory is paused everywhere (the popup's global switch). */
+  paused: boolean;
+  /** `except`: on everywhere but the listed sites; `only`: on nowhere but the listed sites. */
+  siteMode: 'except' | 'only';
+  /** Host names ("example.com" also covers "news.example.com"). */
+  sites: string[];
   /** Where to look: the article's body, or the whole page. */
   scope: 'article' | 'page';
   /** Every mention of a name, or only its first on the page. */
@@ -18,6 +30,14 @@ export interface Settings {
   mutedEntities: string[];
   /** Entity types the reader chose not to see. */
   mutedTypes: EntityType[];
+  /** Bundled glossary packs the reader switched off. */
+  disabledPacks: string[];
+  highlightStyle: HighlightStyle;
+  colours: Record<EntityType, PaletteColour>;
+  /** How long the pointer rests on a name before its card opens. */
+  hoverDelayMs: number;
+  /** The card's colours: matched to the page, or fixed. */
+  theme: 'auto' | 'light' | 'dark';
   /** The in-page keys that step to the next / previous name (the browser's own shortcut is set in the browser). */
   stepKeys: { next: KeyCombo; previous: KeyCombo };
 }
@@ -35,6 +55,19 @@ export const DEFAULT_STEP_KEYS: Settings['stepKeys'] = {
   next: { code: 'Period', alt: true, shift: true, ctrl: false },
   previous: { code: 'Comma', alt: true, shift: true, ctrl: false },
 };
+
+/**
+ * How long the pointer must rest on a name before its card opens. Long enough that a pointer
+ * crossing the text on its way elsewhere opens nothing (Page Previews waits about 500 ms in
+ * all, of which ~150 ms is dwell before it fetches; our entries are local, so no fetch time
+ * has to be hidden and the whole wait can be shorter).
+ */
+export const DEFAULT_HOVER_DELAY_MS = 350;
+
+export const HOVER_DELAY_RANGE = { min: 100, max: 2000 } as const;
+/** Longest lists kept: each list must fit the browser's 8 KB per synced item. */
+export const MAX_SITES = 250;
+export const MAX_MUTED = 250;
 
 export function isKeyCombo(value: unknown): value is KeyCombo {
   if (typeof value !== 'object' || value === null) return false;
@@ -54,10 +87,18 @@ export function describeKeys(combo: KeyCombo): string {
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
+  paused: false,
+  siteMode: 'except',
+  sites: [],
   scope: 'article',
   density: 'every',
   mutedEntities: [],
   mutedTypes: [],
+  disabledPacks: [],
+  highlightStyle: 'dotted',
+  colours: DEFAULT_COLOURS,
+  hoverDelayMs: DEFAULT_HOVER_DELAY_MS,
+  theme: 'auto',
   stepKeys: DEFAULT_STEP_KEYS,
 };
 
@@ -67,6 +108,27 @@ export interface ReadSettings {
   repaired: string[];
 }
 
+/**
+ * The stored items in the current version's form: version 1's single `settings` item is
+ * spread into one item per field. Returns null when nothing needs migrating.
+ */
+export function migrateStoredSettings(area: Record<string, unknown>): { set: Record<string, unknown>; remove: string[] } | null {
+  const old = area.settings;
+  if (old === undefined) return null;
+  const fields = typeof old === 'object' && old !== null && !Array.isArray(old) ? (old as Record<string, unknown>) : {};
+  const set: Record<string, unknown> = {};
+  for (const key of Object.keys(DEFAULT_SETTINGS)) if (key in fields && area[key] === undefined) set[key] = fields[key];
+  set.version = SETTINGS_VERSION;
+  return { set, remove: ['settings'] };
+}
+
+const oneOf =
+  <T extends string>(values: readonly T[]) =>
+  (v: unknown): v is T =>
+    typeof v === 'string' && (values as readonly string[]).includes(v);
+const stringList = (max: number) => (v: unknown): v is string[] =>
+  Array.isArray(v) && v.length <= max && v.every((s) => typeof s === 'string' && s.length <= 200);
+
 /** Reads stored settings field by field: a bad field falls back to its default, the rest is kept. */
 export function readSettings(stored: unknown): ReadSettings {
   if (stored === undefined || stored === null) return { settings: { ...DEFAULT_SETTINGS }, repaired: [] };
@@ -75,25 +137,36 @@ export function readSettings(stored: unknown): ReadSettings {
   }
   const raw = stored as Record<string, unknown>;
   const repaired: string[] = [];
-  const pick = <T>(key: string, ok: (v: unknown) => v is T, fallback: T): T => {
-    if (raw[key] === undefined) return fallback;
-    if (ok(raw[key])) return raw[key];
+  const pick = <T>(key: keyof Settings, ok: (v: unknown) => v is T, fallback: T): T => {
+    const value = Object.hasOwn(raw, key) ? raw[key] : undefined;
+    if (value === undefined) return fallback;
+    if (ok(value)) return value;
     repaired.push(`"${key}" was not valid`);
     return fallback;
   };
-  const oneOf =
-    <T extends string>(values: readonly T[]) =>
-    (v: unknown): v is T =>
-      typeof v === 'string' && (values as readonly string[]).includes(v);
-  const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string' && s.length <= 200);
   const types = (v: unknown): v is EntityType[] => Array.isArray(v) && v.every(oneOf(ENTITY_TYPES));
+  const sites = (v: unknown): v is string[] => stringList(MAX_SITES)(v) && v.every((s) => normaliseSite(s) === s);
+  const colours = (v: unknown): v is Partial<Record<EntityType, PaletteColour>> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) &&
+    Object.entries(v).every(([type, colour]) => oneOf(ENTITY_TYPES)(type) && oneOf(PALETTE_COLOURS)(colour));
+  const delay = (v: unknown): v is number =>
+    typeof v === 'number' && Number.isInteger(v) && v >= HOVER_DELAY_RANGE.min && v <= HOVER_DELAY_RANGE.max;
+  const flag = (v: unknown): v is boolean => typeof v === 'boolean';
   return {
     settings: {
       version: SETTINGS_VERSION,
+      paused: pick('paused', flag, DEFAULT_SETTINGS.paused),
+      siteMode: pick('siteMode', oneOf(['except', 'only'] as const), DEFAULT_SETTINGS.siteMode),
+      sites: [...new Set(pick('sites', sites, DEFAULT_SETTINGS.sites))],
       scope: pick('scope', oneOf(['article', 'page'] as const), DEFAULT_SETTINGS.scope),
       density: pick('density', oneOf(['every', 'first'] as const), DEFAULT_SETTINGS.density),
-      mutedEntities: [...new Set(pick('mutedEntities', strings, DEFAULT_SETTINGS.mutedEntities))],
+      mutedEntities: [...new Set(pick('mutedEntities', stringList(MAX_MUTED), DEFAULT_SETTINGS.mutedEntities))],
       mutedTypes: [...new Set(pick('mutedTypes', types, DEFAULT_SETTINGS.mutedTypes))],
+      disabledPacks: [...new Set(pick('disabledPacks', stringList(100), DEFAULT_SETTINGS.disabledPacks))],
+      highlightStyle: pick('highlightStyle', oneOf(HIGHLIGHT_STYLES), DEFAULT_SETTINGS.highlightStyle),
+      colours: { ...DEFAULT_COLOURS, ...pick('colours', colours, {}) },
+      hoverDelayMs: pick('hoverDelayMs', delay, DEFAULT_SETTINGS.hoverDelayMs),
+      theme: pick('theme', oneOf(['auto', 'light', 'dark'] as const), DEFAULT_SETTINGS.theme),
       stepKeys: pick(
         'stepKeys',
         (v: unknown): v is Settings['stepKeys'] => typeof v === 'object' && v !== null && isKeyCombo((v as Record<string, unknown>).next) && isKeyCombo((v as Record<string, unknown>).previous),
@@ -102,4 +175,44 @@ export function readSettings(stored: unknown): ReadSettings {
     },
     repaired,
   };
+}
+
+/**
+ * A site as the reader typed it ("https://www.BBC.co.uk/news", "bbc.co.uk.") → the host name
+ * the list keeps ("bbc.co.uk"), or null if it is not a host name. "www." is dropped: it never
+ * names a different site.
+ */
+export function normaliseSite(input: string): string | null {
+  const text = input.trim();
+  if (!text || text.length > 200) return null;
+  let host: string;
+  try {
+    host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`).hostname;
+  } catch {
+    return null;
+  }
+  host = host.replace(/\.$/, '').replace(/^www\./, '');
+  return /^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(host) ? host : null;
+}
+
+/** Whether `host` is one of `sites` or under one of them. */
+export function siteListed(host: string, sites: readonly string[]): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  return sites.some((site) => h === site || h.endsWith(`.${site}`));
+}
+
+/** Whether Backstory reads pages of `host` under these settings. */
+export function enabledOn(settings: Settings, host: string): boolean {
+  if (settings.paused) return false;
+  const listed = siteListed(host, settings.sites);
+  return settings.siteMode === 'except' ? !listed : listed;
+}
+
+/** The settings with `host` switched on or off, whatever the list's mode. */
+export function withSite(settings: Settings, host: string, on: boolean): Settings {
+  const site = normaliseSite(host) ?? host;
+  // In `except` mode the list holds the sites where it is off; in `only` mode where it is on.
+  const listIt = settings.siteMode === 'except' ? !on : on;
+  const others = settings.sites.filter((s) => !(site === s || site.endsWith(`.${s}`) || s.endsWith(`.${site}`)));
+  return { ...settings, sites: listIt ? [...others, site] : others };
 }

@@ -1,140 +1,161 @@
 /**
- * The options page: where Backstory looks, how many mentions it marks, which kinds of name
- * it shows, and the names the reader hid from a card (with a way to show them again).
- * Every change is saved at once and reaches open tabs without a reload.
+ * The options page: whether and where Backstory reads, how names look, the sites list, the
+ * bundled packs and the reader's own glossary. Every settings change is saved at once and
+ * reaches open tabs without a reload.
+ *
+ * `#add=<text>` (from "Look up in Backstory" on an unknown name) opens the entry form
+ * prefilled with that text.
  */
 
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { ENTITY_TYPES, type EntityType, type GlossaryEntry } from '../core/glossary-types.js';
-import { describeKeys, isKeyCombo, readSettings, type KeyCombo, type Settings } from '../core/settings.js';
+import { describeKeys, type Settings } from '../core/settings.js';
+import { loadSettings, onSettingsChanged, saveSettings, takeRepairNotice } from '../shared/settings-store.js';
 import { TYPE_STYLES } from '../ui/entity-types.js';
+import { t, uiDirection, uiLanguage } from '../ui/i18n.js';
+import { KeyField, Radio, Section } from './fields.js';
+import { LookSection } from './LookSection.js';
+import { OwnGlossarySection } from './OwnGlossarySection.js';
+import { PacksList } from './PacksSection.js';
+import { SitesSection } from './SitesSection.js';
 
-const KEY = 'settings';
-
-/** Records a key combination: the reader presses it while the field has focus. */
-function KeyField({ label, combo, onChange }: { label: string; combo: KeyCombo; onChange: (c: KeyCombo) => void }) {
-  const [hint, setHint] = useState('');
+/** The browser's own shortcuts for stepping (set in the browser, shown here). */
+function BrowserShortcuts() {
+  const [shortcuts, setShortcuts] = useState<{ name: string; description: string; shortcut: string }[]>([]);
+  useEffect(() => {
+    void browser.commands.getAll().then((commands) =>
+      setShortcuts(commands.map((c) => ({ name: c.name ?? '', description: c.description ?? '', shortcut: c.shortcut ?? '' }))),
+    );
+  }, []);
   return (
-    <label>
-      {label}{' '}
-      <input
-        type="text"
-        readOnly
-        value={describeKeys(combo)}
-        aria-describedby={`${label}-hint`}
-        onKeyDown={(event) => {
-          if (event.key === 'Tab') return;
-          event.preventDefault();
-          if (['Alt', 'Shift', 'Control', 'Meta'].includes(event.key)) return;
-          const next = { code: event.code, alt: event.altKey, shift: event.shiftKey, ctrl: event.ctrlKey };
-          if (isKeyCombo(next)) {
-            setHint('');
-            onChange(next);
-          } else setHint('Use Alt or Ctrl with the key, so that it never fires while you type.');
-        }}
-      />{' '}
-      <span id={`${label}-hint`} class="hint">
-        {hint || 'Focus the field and press the keys.'}
-      </span>
-    </label>
+    <ul class="list plain">
+      {shortcuts.map((c) => (
+        <li key={c.name}>
+          <span>{c.description}</span> <kbd>{c.shortcut || t('shortcutNone')}</kbd>
+        </li>
+      ))}
+    </ul>
   );
+}
+
+function addRequest(): string | null {
+  const match = /^#add=(.*)$/.exec(location.hash);
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]!).slice(0, 120);
+  } catch {
+    return null;
+  }
 }
 
 function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [repaired, setRepaired] = useState<string[]>([]);
+  const [notice, setNotice] = useState<string[]>([]);
   const [names, setNames] = useState<Map<string, string>>(new Map());
   const [saved, setSaved] = useState('');
 
   useEffect(() => {
-    void browser.storage.sync.get(KEY).then(async (stored) => {
-      const result = readSettings(stored[KEY]);
-      setSettings(result.settings);
-      setRepaired(result.repaired);
-      if (result.repaired.length) await browser.storage.sync.set({ [KEY]: result.settings });
+    void loadSettings().then(async (s) => {
+      setSettings(s);
+      setNotice(await takeRepairNotice());
     });
+    // Another page (the popup, a card) may change settings while this one is open.
+    onSettingsChanged(setSettings);
     void fetch(browser.runtime.getURL('glossary/entries.json'))
       .then((r) => r.json() as Promise<GlossaryEntry[]>)
       .then((entries) => setNames(new Map(entries.map((e) => [e.id, e.name]))));
   }, []);
 
-  if (!settings) return <p>Loading…</p>;
+  if (!settings) return <p>{t('loading')}</p>;
 
   const save = (next: Settings): void => {
     setSettings(next);
-    void browser.storage.sync.set({ [KEY]: next }).then(() => setSaved('Saved. Open tabs use it now.'));
+    void saveSettings(next).then(
+      () => setSaved(t('savedAtOnce')),
+      (error: unknown) => setSaved(t('saveFailed', String(error))),
+    );
   };
   const toggleType = (type: EntityType, shown: boolean): void =>
-    save({ ...settings, mutedTypes: shown ? settings.mutedTypes.filter((t) => t !== type) : [...settings.mutedTypes, type] });
+    save({ ...settings, mutedTypes: shown ? settings.mutedTypes.filter((x) => x !== type) : [...settings.mutedTypes, type] });
 
   return (
     <main>
-      <h1>Backstory</h1>
-      <p class="lead">Background on the names in the news. Nothing you read leaves your machine.</p>
-      {repaired.length > 0 && (
+      <h1>{t('extName')}</h1>
+      <p class="lead">{t('optionsLead')}</p>
+      {notice.length > 0 && (
         <p class="notice" role="status">
-          Some stored settings could not be read ({repaired.join('; ')}) and were reset to their defaults. Everything else was kept.
+          {t('settingsRepaired', notice.join('; '))}
         </p>
       )}
-      <fieldset>
-        <legend>Where to look</legend>
+      <Section id="reading" title={t('readingTitle')}>
         <label>
-          <input type="radio" name="scope" checked={settings.scope === 'article'} onChange={() => save({ ...settings, scope: 'article' })} /> The article only
+          <input type="checkbox" checked={!settings.paused} onChange={(e) => save({ ...settings, paused: !(e.target as HTMLInputElement).checked })} />{' '}
+          {t('readingOn')}
         </label>
-        <p class="hint">Menus, teasers and comments around the article are left alone.</p>
-        <label>
-          <input type="radio" name="scope" checked={settings.scope === 'page'} onChange={() => save({ ...settings, scope: 'page' })} /> The whole page
-        </label>
-      </fieldset>
-      <fieldset>
-        <legend>How many mentions to mark</legend>
-        <label>
-          <input type="radio" name="density" checked={settings.density === 'every'} onChange={() => save({ ...settings, density: 'every' })} /> Every mention
-        </label>
-        <label>
-          <input type="radio" name="density" checked={settings.density === 'first'} onChange={() => save({ ...settings, density: 'first' })} /> The first mention of each name
-        </label>
-      </fieldset>
-      <fieldset>
-        <legend>Kinds of name to show</legend>
-        {ENTITY_TYPES.map((type) => (
-          <label key={type}>
-            <input type="checkbox" checked={!settings.mutedTypes.includes(type)} onChange={(e) => toggleType(type, (e.target as HTMLInputElement).checked)} />{' '}
-            <span aria-hidden="true" style={{ color: TYPE_STYLES[type].colour }}>
-              {TYPE_STYLES[type].symbol}
-            </span>{' '}
-            {TYPE_STYLES[type].label}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>Keys to step through the names</legend>
-        <p class="hint">
-          On a page, these keys go to the next or previous underlined name and open its card. The browser's own shortcut for the same
-          (Alt+Shift+. by default) is changed in the browser's extension shortcut settings.
-        </p>
-        <KeyField label="Next name" combo={settings.stepKeys.next} onChange={(c) => save({ ...settings, stepKeys: { ...settings.stepKeys, next: c } })} />
-        <KeyField label="Previous name" combo={settings.stepKeys.previous} onChange={(c) => save({ ...settings, stepKeys: { ...settings.stepKeys, previous: c } })} />
-      </fieldset>
-      <fieldset>
-        <legend>Names you hid</legend>
+        <fieldset>
+          <legend>{t('scopeLegend')}</legend>
+          <Radio name="scope" value="article" current={settings.scope} onPick={(scope) => save({ ...settings, scope })}>
+            {t('scopeArticle')}
+          </Radio>
+          <p class="hint">{t('scopeArticleHint')}</p>
+          <Radio name="scope" value="page" current={settings.scope} onPick={(scope) => save({ ...settings, scope })}>
+            {t('scopePage')}
+          </Radio>
+        </fieldset>
+        <fieldset>
+          <legend>{t('densityLegend')}</legend>
+          <Radio name="density" value="every" current={settings.density} onPick={(density) => save({ ...settings, density })}>
+            {t('densityEvery')}
+          </Radio>
+          <Radio name="density" value="first" current={settings.density} onPick={(density) => save({ ...settings, density })}>
+            {t('densityFirst')}
+          </Radio>
+        </fieldset>
+        <fieldset>
+          <legend>{t('typesLegend')}</legend>
+          {ENTITY_TYPES.map((type) => (
+            <label key={type}>
+              <input type="checkbox" checked={!settings.mutedTypes.includes(type)} onChange={(e) => toggleType(type, (e.target as HTMLInputElement).checked)} />{' '}
+              <span aria-hidden="true" style={{ color: TYPE_STYLES[type].colour }}>
+                {TYPE_STYLES[type].symbol}
+              </span>{' '}
+              {TYPE_STYLES[type].label}
+            </label>
+          ))}
+        </fieldset>
+      </Section>
+      <LookSection settings={settings} save={save} />
+      <Section id="keys" title={t('keysTitle')}>
+        <p class="hint">{t('keysIntro', describeKeys(settings.stepKeys.next))}</p>
+        <KeyField id="key-next" label={t('keysNext')} combo={settings.stepKeys.next} onChange={(c) => save({ ...settings, stepKeys: { ...settings.stepKeys, next: c } })} />
+        <KeyField id="key-previous" label={t('keysPrevious')} combo={settings.stepKeys.previous} onChange={(c) => save({ ...settings, stepKeys: { ...settings.stepKeys, previous: c } })} />
+        <h3>{t('keysBrowserTitle')}</h3>
+        <p class="hint">{t('keysBrowserHint')}</p>
+        <BrowserShortcuts />
+      </Section>
+      <SitesSection settings={settings} save={save} />
+      <Section id="glossaries" title={t('glossariesTitle')}>
+        <PacksList settings={settings} save={save} />
+        <OwnGlossarySection prefill={addRequest()} bundledNames={names} />
+      </Section>
+      <Section id="hidden" title={t('hiddenTitle')}>
         {settings.mutedEntities.length === 0 ? (
-          <p class="hint">None. Use “Hide” in a card to stop marking a name.</p>
+          <p class="hint">{t('hiddenNone')}</p>
         ) : (
-          <ul>
+          <ul class="list">
             {settings.mutedEntities.map((id) => (
               <li key={id}>
-                <span>{names.get(id) ?? id}</span>
+                <span lang="en">{names.get(id) ?? id}</span>
                 <button type="button" onClick={() => save({ ...settings, mutedEntities: settings.mutedEntities.filter((m) => m !== id) })}>
-                  Show again
+                  {t('showAgain')}
                 </button>
               </li>
             ))}
           </ul>
         )}
-      </fieldset>
+      </Section>
       <p class="saved" role="status">
         {saved}
       </p>
@@ -142,4 +163,7 @@ function App() {
   );
 }
 
+document.documentElement.lang = uiLanguage();
+document.documentElement.dir = uiDirection();
+document.title = t('optionsTitle');
 render(<App />, document.getElementById('app')!);

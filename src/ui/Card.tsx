@@ -10,6 +10,7 @@ import { splitTimeline, type DateSource } from '../core/published.js';
 import type { LocatorMap } from '../core/locator-map.js';
 import type { EntryView, RelatedName } from '../shared/messages.js';
 import { TYPE_STYLES } from './entity-types.js';
+import { t } from './i18n.js';
 
 /** The date the card tells the background as of: the article's, or one the reader chose. */
 export interface AsOf {
@@ -49,6 +50,8 @@ export interface CardProps {
   onToggleDensity?: () => void;
   onMuteEntity?: () => void;
   onMuteType?: () => void;
+  /** Opens the options page. */
+  onOpenSettings?: () => void;
 }
 
 /** "Location of Douma in Syria"; a country's own map says only "Location of Syria". */
@@ -180,6 +183,7 @@ export function Card(props: CardProps) {
             {style.label}
             {entry.subtype ? ` · ${entry.subtype}` : ''}
           </span>
+          {view.own && <span class="own">{t('cardOwnEntry')}</span>}
         </div>
         <div class="actions">
           {onTogglePin && (
@@ -291,6 +295,11 @@ export function Card(props: CardProps) {
               {props.onToggleDensity && (
                 <button type="button" class="small" onClick={props.onToggleDensity}>
                   {props.density === 'first' ? 'Show every mention' : 'First mention only'}
+                </button>
+              )}
+              {props.onOpenSettings && (
+                <button type="button" class="small" onClick={props.onOpenSettings}>
+                  {t('cardAllSettings')}
                 </button>
               )}
             </div>

@@ -48,7 +48,35 @@ export interface Driver {
   /** Uncaught page errors and console errors seen since the last `goto`. */
   errors(): string[];
   screenshot(path: string): Promise<void>;
+  /** Opens one of the extension's own pages ("options.html", "popup.html?tab=3") in a new tab. */
+  openExtensionPage(path: string): Promise<ExtensionPage>;
+  /** Waits for a tab that the extension itself opened on one of its pages. */
+  waitForExtensionPage(path: string): Promise<ExtensionPage>;
+  /** Quits the browser and starts it again on the same profile: a new browser session. */
+  restart(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A tab on one of the extension's pages (options, popup): privileged, with `browser.*`. */
+export interface ExtensionPage {
+  url(): string;
+  evaluate<T>(expression: string): Promise<T>;
+  /** A real click at the centre of the first element matching `selector`. */
+  click(selector: string): Promise<void>;
+  /** Focuses the field and types into it, as a person would. */
+  type(selector: string, text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Puts a file into a file input and fires `change`, as choosing it in the dialog would. */
+export function chooseFileScript(selector: string, name: string, content: string, type = 'application/octet-stream'): string {
+  return `(() => {
+    const input = document.querySelector(${JSON.stringify(selector)});
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([${content}], ${JSON.stringify(name)}, { type: ${JSON.stringify(type)} }));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  })()`;
 }
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -67,25 +95,42 @@ export async function launch(name: BrowserName, options: { viewport?: { width: n
 async function launchChromium(viewport: { width: number; height: number }): Promise<Driver> {
   const extension = join(DIST, 'chrome');
   const profile = mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
-  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport,
-    hasTouch: true,
-    args: [
-      '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
-      `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
-    ],
-  });
-  // Offline and repeatable: only the local fixture server is reachable.
-  await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort()));
-  if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
-  const page: Page = context.pages()[0] ?? (await context.newPage());
+  let context!: BrowserContext;
+  let page!: Page;
+  let extensionId = '';
   let errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  const start = async (): Promise<void> => {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport,
+      hasTouch: true,
+      args: [
+        '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync',
+        `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
+      ],
+    });
+    // Offline and repeatable: only the local fixture server is reachable.
+    await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort()));
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    extensionId = new URL(worker.url()).host;
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    });
+  };
+  await start();
+  const wrap = (tab: Page): ExtensionPage => ({
+    url: () => tab.url(),
+    evaluate: (expression) => tab.evaluate(expression),
+    click: (selector) => tab.click(selector),
+    async type(selector, text) {
+      await tab.fill(selector, '');
+      await tab.locator(selector).pressSequentially(text);
+    },
+    close: () => tab.close(),
   });
 
   return {
@@ -129,6 +174,22 @@ async function launchChromium(viewport: { width: number; height: number }): Prom
       // editable elements, which would be a DOM change the tests then blame on the extension.
       await page.screenshot({ path, caret: 'initial' });
     },
+    async openExtensionPage(path) {
+      const tab = await context.newPage();
+      await tab.goto(`chrome-extension://${extensionId}/${path}`);
+      return wrap(tab);
+    },
+    async waitForExtensionPage(path) {
+      const prefix = `chrome-extension://${extensionId}/${path}`;
+      const found = context.pages().find((p) => p.url().startsWith(prefix));
+      const tab = found ?? (await context.waitForEvent('page', { predicate: (p) => p.url().startsWith(prefix), timeout: 10_000 }));
+      await tab.waitForLoadState('load');
+      return wrap(tab);
+    },
+    async restart() {
+      await context.close();
+      await start();
+    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -163,43 +224,71 @@ function readAxDialog(nodes: AxNode[]): CardReading | null {
 }
 
 async function launchFirefox(viewport: { width: number; height: number }): Promise<Driver> {
-  const browser: PuppeteerBrowser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      // Offline and repeatable: no update checks, telemetry or captive-portal probes.
-      'network.captive-portal-service.enabled': false,
-      'app.update.enabled': false,
-    },
-  });
-  await browser.installExtension(join(DIST, 'firefox'));
-  const page: PuppeteerPage = (await browser.pages())[0] ?? (await browser.newPage());
-  await page.setViewport(viewport);
+  const profile = mkdtempSync(join(tmpdir(), 'backstory-firefox-'));
+  let browser!: PuppeteerBrowser;
+  let page!: PuppeteerPage;
   let errors: string[] = [];
-  page.on('pageerror', (error) => {
-    const message = (error as Error).message ?? String(error);
-    // Firefox's own request for /favicon.ico, refused by a strict page policy: the browser's
-    // doing, on any page with that policy, with or without an extension.
-    if (/Content-Security-Policy.*\/favicon\.ico/.test(message)) return;
-    errors.push(`pageerror: ${message}`);
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  const connection = (browser as unknown as { connection: { send: (method: string, params: unknown) => Promise<{ result: BidiResult }> } })
-    .connection;
+  const start = async (): Promise<void> => {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      userDataDir: profile,
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+        // A temporary add-on is removed when the browser quits: keep its storage and address,
+        // so that a restart on the same profile is a new session of the same installation.
+        'extensions.webextensions.keepStorageOnUninstall': true,
+        'extensions.webextensions.keepUuidOnUninstall': true,
+        // Offline and repeatable: no update checks, telemetry or captive-portal probes.
+        'network.captive-portal-service.enabled': false,
+        'app.update.enabled': false,
+      },
+    });
+    await browser.installExtension(join(DIST, 'firefox'));
+    page = (await browser.pages())[0] ?? (await browser.newPage());
+    await page.setViewport(viewport);
+    page.on('pageerror', (error) => {
+      const message = (error as Error).message ?? String(error);
+      // Firefox's own request for /favicon.ico, refused by a strict page policy: the browser's
+      // doing, on any page with that policy, with or without an extension.
+      if (/Content-Security-Policy.*\/favicon\.ico/.test(message)) return;
+      errors.push(`pageerror: ${message}`);
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    });
+  };
+  await start();
+  const connection = () =>
+    (browser as unknown as { connection: { send: (method: string, params: unknown) => Promise<{ result: BidiResult }> } }).connection;
   /** The card's host with its closed shadow tree, as BiDi serialises it. */
   const serialiseCard = async (): Promise<BidiNode> => {
     const context = (page.mainFrame() as unknown as { _id: string })._id;
-    const { result } = await connection.send('script.evaluate', {
+    const { result } = await connection().send('script.evaluate', {
       expression: `document.querySelector('backstory-card')`,
       target: { context },
       awaitPromise: false,
       serializationOptions: { includeShadowTree: 'all', maxDomDepth: 100 },
     });
     return result.result;
+  };
+  const extensionBase = `moz-extension://${FIREFOX_UUID}/`;
+  const wrap = (tab: PuppeteerPage): ExtensionPage => ({
+    url: () => tab.url(),
+    evaluate: (expression) => tab.evaluate(expression) as Promise<never>,
+    click: (selector) => tab.click(selector),
+    async type(selector, text) {
+      await tab.evaluate(`(() => { const el = document.querySelector(${JSON.stringify(selector)}); el.value = ''; el.focus(); })()`);
+      await tab.type(selector, text);
+    },
+    close: () => tab.close(),
+  });
+  const waitForExtensionPage = async (path: string): Promise<ExtensionPage> => {
+    const target = await browser.waitForTarget((t) => t.url().startsWith(extensionBase + path), { timeout: 10_000 });
+    const tab = (await target.page())!;
+    await tab.waitForFunction(`document.readyState === 'complete'`);
+    return wrap(tab);
   };
 
   return {
@@ -226,7 +315,7 @@ async function launchFirefox(viewport: { width: number; height: number }): Promi
       });
       const sharedId = (target as { sharedId?: string } | null)?.sharedId;
       if (!sharedId) throw new Error(`no button "${label}" in the card`);
-      const rect = (await connection.send('script.callFunction', {
+      const rect = (await connection().send('script.callFunction', {
         functionDeclaration: "(el) => { el.scrollIntoView({ block: 'nearest' }); const r = el.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }",
         arguments: [{ sharedId }],
         target: { context },
@@ -240,7 +329,26 @@ async function launchFirefox(viewport: { width: number; height: number }): Promi
     screenshot: async (path) => {
       await page.screenshot({ path });
     },
-    close: () => browser.close(),
+    waitForExtensionPage,
+    /**
+     * Firefox refuses to navigate a tab to moz-extension:// from outside; an extension page
+     * already open (found through `waitForExtensionPage`) opens the next one itself.
+     */
+    async openExtensionPage(path) {
+      const pages = await browser.pages();
+      const opener = pages.find((p) => p.url().startsWith(extensionBase));
+      if (!opener) throw new Error('Firefox: open a first extension page through the extension (e.g. the card\'s settings button)');
+      await opener.evaluate(`browser.tabs.create({ url: ${JSON.stringify(extensionBase + path)} })`);
+      return waitForExtensionPage(path);
+    },
+    async restart() {
+      await browser.close();
+      await start();
+    },
+    async close() {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
   };
 }
 

@@ -11,13 +11,13 @@ import { startServer, type FixtureServer } from './server.js';
 
 export const ARTIFACTS = new URL('../../test-results/', import.meta.url).pathname;
 
-interface PaintedRange {
+export interface PaintedRange {
   name: string;
   text: string;
 }
 
 /** Our highlights as the page itself sees them in the shared CSS.highlights registry. */
-const READ_HIGHLIGHTS = `(() => {
+export const READ_HIGHLIGHTS = `(() => {
   const out = [];
   for (const [name, highlight] of CSS.highlights) {
     if (!name.startsWith('backstory-')) continue;
@@ -32,7 +32,7 @@ const READ_HIGHLIGHTS = `(() => {
 })()`;
 
 /** Centre of the n-th occurrence of `phrase` inside the element `selector`, in viewport px. */
-function centreOf(selector: string, phrase: string, n = 0): string {
+export function centreOf(selector: string, phrase: string, n = 0): string {
   return `(() => {
     const root = document.querySelector(${JSON.stringify(selector)});
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);

@@ -1,0 +1,3 @@
+import { controlsSuite } from './controls-suite.js';
+
+controlsSuite('chromium');
