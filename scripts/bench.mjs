@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// npm run bench [-- --out FILE] [-- --runs N] [-- --quick]
+// npm run bench [-- --out FILE] [-- --runs N] [-- --quick] [-- --glossaries bundled,100k]
+//               [-- --no-markjs] [-- --pages SUBSTRING]
 //
 // Measures, in real headless Chromium, side by side in one run, on the pages of
 // ../shared/corpus (skipped with a message when absent) and the project's own fixtures:
@@ -9,8 +10,22 @@
 //   that lower-cases every character once, and the bare walk alone;
 // - mark.js with the same alias list (accuracy "exactly", separateWordSearch false), on a
 //   separate clean load of the page;
-// - the JS heap of the tab with and without the extension, and long tasks over 50 ms.
+// - the JS heap of the tab with and without the extension;
+// - long tasks over 50 ms caused by the extension, two ways: (1) every load is traced
+//   (Chrome's devtools.timeline trace of the tab's main thread) and a task counts as the
+//   extension's when the extension's script ran in it (content.js evaluated, or one of its
+//   callbacks) -> summary.longTasksOver50ms; (2) the page's own PerformanceObserver
+//   ('longtask') count with the extension minus without it, on the same page over the same
+//   window of time (medians of the runs) -> summary.longTasksOver50msWithMinusWithout, which
+//   also catches work the extension causes outside its own script (style, paint).
 // Times are medians of several runs; ratios are of times summed over all pages.
+//
+// Reduced runs (a full run takes ~40 min, most of it mark.js):
+//   --glossaries LIST  only these glossaries (bundled, 1k, 10k, 100k; default all four)
+//   --no-markjs        skip the mark.js comparison (markjsVsScan1k is then null)
+//   --pages SUBSTRING  only the pages whose name contains SUBSTRING
+//   --quick            only the first 6 pages
+// e.g. the long-task check: node scripts/bench.mjs --glossaries bundled,100k --no-markjs --runs 2
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -28,6 +43,11 @@ const option = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name
 const RUNS = Number(option('--runs', '3'));
 const QUICK = argv.includes('--quick');
 const OUT = option('--out', null);
+const GLOSSARIES = option('--glossaries', 'bundled,1k,10k,100k').split(',');
+const WITH_MARKJS = !argv.includes('--no-markjs');
+const PAGE_FILTER = option('--pages', '');
+/** Long tasks are observed for this long after the scan's report (or the load, without the extension). */
+const SETTLE_MS = 1000;
 const corpus = process.env.CORPUS_DIR ?? join(root, '..', 'shared', 'corpus');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MARKJS_TIMEOUT_MS = 20_000;
@@ -51,7 +71,7 @@ if (existsSync(join(corpus, 'pages'))) {
 } else {
   console.log(`bench: no corpus at ${corpus} (set CORPUS_DIR); measuring the project's own fixtures only.`);
 }
-const benchPages = QUICK ? pages.slice(0, 6) : pages;
+const benchPages = (QUICK ? pages.slice(0, 6) : pages).filter((p) => p.name.includes(PAGE_FILTER));
 
 // ---------------------------------------------------------------- glossaries and builds
 const SYLLABLES = ['ka', 'ro', 'vel', 'min', 'tash', 'qu', 'dor', 'zel', 'fa', 'nir', 'os', 'lum', 'ber', 'ti', 'gan', 'sho', 'pre', 'vak', 'ul', 'mez'];
@@ -104,11 +124,12 @@ const realEntries = packs.flatMap((p) => p.entries);
 const aliasesOf = (entries) => [...new Set(entries.flatMap((e) => [e.name, ...e.aliases.map((a) => (typeof a === 'string' ? a : a.text))]))];
 
 const variants = [
-  { id: 'bundled', label: `bundled (${realEntries.length})`, entries: realEntries },
-  { id: '1k', label: 'synthetic 1,000', entries: syntheticEntries(1000, realEntries) },
-  { id: '10k', label: 'synthetic 10,000', entries: syntheticEntries(10_000, realEntries) },
-  { id: '100k', label: 'synthetic 100,000', entries: syntheticEntries(100_000, realEntries) },
-];
+  { id: 'bundled', label: `bundled (${realEntries.length})`, entries: () => realEntries },
+  { id: '1k', label: 'synthetic 1,000', entries: () => syntheticEntries(1000, realEntries) },
+  { id: '10k', label: 'synthetic 10,000', entries: () => syntheticEntries(10_000, realEntries) },
+  { id: '100k', label: 'synthetic 100,000', entries: () => syntheticEntries(100_000, realEntries) },
+].filter((v) => GLOSSARIES.includes(v.id));
+for (const v of variants) v.entries = v.entries();
 
 for (const v of variants) {
   const gloss = join(cacheDir, `glossary-${v.id}`, 'bench');
@@ -139,6 +160,7 @@ const urlOf = (p) => `${base}/${p.dir === fixtures ? 'fixture' : 'corpus'}/${p.f
 
 const FLAGS = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--expose-gc'];
 const LONG_TASKS = `window.__longTasks = []; try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true }); } catch {}`;
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'];
 
 async function open(extension) {
   const profile = mkdtempSync(join(tmpdir(), 'backstory-bench-'));
@@ -159,10 +181,43 @@ async function heapMB(page) {
   return metrics.find((m) => m.name === 'JSHeapUsedSize').value / 1024 / 1024;
 }
 
-/** Loads a page with the bench build and waits for its report. */
-async function measureBackstory(context, page) {
+/** Starts a trace of the tab; `stop()` gives the tasks over 50 ms of the page's main thread. */
+async function traceLongTasks(tab, url) {
+  const cdp = await tab.context().newCDPSession(tab);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (d) => { for (const e of d.value) events.push(e); });
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: TRACE_CATEGORIES } });
+  return async () => {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach();
+    // The page's renderer: the process that parsed it; its main thread is CrRendererMain.
+    const pids = new Set(events.filter((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url).map((e) => e.pid));
+    const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pids.has(e.pid)).map((e) => `${e.pid}:${e.tid}`));
+    const onMain = events.filter((e) => mains.has(`${e.pid}:${e.tid}`)).sort((x, y) => x.ts - y.ts);
+    const ours = onMain.filter((e) => JSON.stringify(e.args ?? {}).includes('chrome-extension://'));
+    const long = onMain.filter((e) => e.name === 'RunTask' && e.dur > 50_000);
+    return long.map((task) => {
+      const inside = (e) => e.pid === task.pid && e.tid === task.tid && e.ts >= task.ts && e.ts <= task.ts + task.dur;
+      // What the task was busy with: its longest inner events, for the log.
+      const what = onMain.filter((e) => inside(e) && e !== task && e.ph === 'X' && e.dur > 5_000).sort((x, y) => y.dur - x.dur).slice(0, 3)
+        .map((e) => `${e.name}${e.args?.data?.url ? `(${e.args.data.url.replace(/^.*\//, '')})` : ''} ${(e.dur / 1000).toFixed(0)}`).join(', ');
+      return { ms: task.dur / 1000, extension: ours.some(inside), what };
+    });
+  };
+}
+
+/**
+ * Loads a page (with or without the extension) and observes it: with the bench build, until
+ * its report of the first full reading, then SETTLE_MS more; without, until `windowMs` after
+ * the navigation started (the same window as with the extension, to compare like with like).
+ */
+async function observe(context, page, { extension, windowMs = 0 }) {
   const tab = await context.newPage();
-  const report = new Promise((resolve) => {
+  const url = urlOf(page);
+  const stop = await traceLongTasks(tab, url);
+  const report = extension && new Promise((resolve) => {
     const timer = setTimeout(() => resolve(null), 60_000);
     tab.on('console', (m) => {
       const t = m.text();
@@ -172,19 +227,26 @@ async function measureBackstory(context, page) {
       }
     });
   });
-  await tab.goto(urlOf(page), { waitUntil: 'load', timeout: 60_000 });
-  const r = await report;
-  await tab.waitForTimeout(100);
+  const started = Date.now();
+  await tab.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  const r = extension ? await report : null;
+  await tab.waitForTimeout(Math.max(extension ? SETTLE_MS : 100, windowMs - (Date.now() - started)));
+  const window = Date.now() - started;
   const longTasks = await tab.evaluate(() => window.__longTasks.filter((d) => d > 50));
-  const heap = await heapMB(tab);
-  await tab.close();
-  return r && { scanMs: r.busyMs + r.elsewhereMs, highlights: r.highlights, longTasks, heap };
+  const traced = await stop();
+  return { tab, r, window, longTasks, extensionTasks: traced.filter((t) => t.extension) };
 }
 
-async function measureBaseline(context, page) {
-  const tab = await context.newPage();
-  await tab.goto(urlOf(page), { waitUntil: 'load', timeout: 60_000 });
-  await tab.waitForTimeout(100);
+/** Loads a page with the bench build and waits for its report. */
+async function measureBackstory(context, page) {
+  const { tab, r, window, longTasks, extensionTasks } = await observe(context, page, { extension: true });
+  const heap = await heapMB(tab);
+  await tab.close();
+  return r && { scanMs: r.busyMs + r.elsewhereMs, highlights: r.highlights, longTasks, extensionTasks, window, heap };
+}
+
+async function measureBaseline(context, page, windowMs) {
+  const { tab, longTasks } = await observe(context, page, { extension: false, windowMs });
   const floor = await tab.evaluate(() => {
     const walk = (touch) => {
       const t0 = performance.now();
@@ -197,7 +259,6 @@ async function measureBaseline(context, page) {
     const [touchMs, chars] = walk(true);
     return { walkMs: walk(false)[0], touchMs, chars };
   });
-  const longTasks = await tab.evaluate(() => window.__longTasks.filter((d) => d > 50));
   const heap = await heapMB(tab);
   await tab.close();
   return { ...floor, longTasks, heap };
@@ -231,29 +292,8 @@ async function measureMarkjs(context, page, aliases) {
 const results = { pages: {} };
 for (const p of benchPages) results.pages[p.name] = { chars: 0, floor: {}, backstory: {}, markjs: {} };
 
-console.log(`bench: baseline (no extension), ${RUNS} runs per page`);
-{
-  const b = await open(null);
-  for (const p of benchPages) {
-    const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await measureBaseline(b.context, p));
-    const r = results.pages[p.name];
-    r.chars = runs[0].chars;
-    r.floor = { walkMs: median(runs.map((x) => x.walkMs)), touchMs: median(runs.map((x) => x.touchMs)) };
-    r.baselineHeapMB = median(runs.map((x) => x.heap));
-    r.baselineLongTasks = Math.max(...runs.map((x) => x.longTasks.length));
-  }
-  {
-    const aliases = aliasesOf(variants.find((v) => v.id === '1k').entries).slice(0, MARKJS_ALIASES);
-    console.log(`bench: mark.js with ${aliases.length} aliases, one run per page (it takes seconds a page)`);
-    for (const p of benchPages) {
-      const r = await measureMarkjs(b.context, p, aliases);
-      results.pages[p.name].markjs['1k'] = r.ms !== undefined ? { ms: r.ms, marks: r.marks } : { error: r.error };
-    }
-  }
-  await b.close();
-}
-
+// The extension first: how long each page's reading takes sets the window over which the
+// same page is then observed without the extension.
 for (const v of variants) {
   console.log(`bench: Backstory with the ${v.label} glossary (${v.stats.states} states, matched ${v.stats.matching === 'local' ? 'in the tab' : 'in the background'})`);
   const b = await open(v.extension);
@@ -265,13 +305,44 @@ for (const v of variants) {
       const r = await measureBackstory(b.context, p);
       if (r) runs.push(r);
     }
+    const extensionTasks = runs.map((r) => r.extensionTasks);
     results.pages[p.name].backstory[v.id] = {
       scanMs: median(runs.map((r) => r.scanMs)),
       highlights: runs[0]?.highlights ?? 0,
       heapMB: median(runs.map((r) => r.heap)),
-      longTasks: Math.max(0, ...runs.map((r) => r.longTasks.length)),
-      maxTaskMs: Math.max(0, ...runs.flatMap((r) => r.longTasks)),
+      windowMs: median(runs.map((r) => r.window)),
+      // Page-side count (PerformanceObserver), median of the runs, for the with-minus-without figure.
+      pageLongTasks: median(runs.map((r) => r.longTasks.length)),
+      maxPageTaskMs: Math.max(0, ...runs.flatMap((r) => r.longTasks)),
+      // Tasks over 50 ms in which the extension's script ran (traced): the most in any run.
+      longTasks: Math.max(0, ...extensionTasks.map((t) => t.length)),
+      maxTaskMs: Math.max(0, ...extensionTasks.flat().map((t) => t.ms)),
+      extensionTasks: extensionTasks.flat(),
     };
+  }
+  await b.close();
+}
+
+console.log(`bench: baseline (no extension), ${RUNS} runs per page`);
+{
+  const b = await open(null);
+  for (const p of benchPages) {
+    const r = results.pages[p.name];
+    const windowMs = Math.max(0, ...Object.values(r.backstory).map((x) => x.windowMs).filter(Number.isFinite));
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await measureBaseline(b.context, p, windowMs));
+    r.chars = runs[0].chars;
+    r.floor = { walkMs: median(runs.map((x) => x.walkMs)), touchMs: median(runs.map((x) => x.touchMs)) };
+    r.baselineHeapMB = median(runs.map((x) => x.heap));
+    r.baselineLongTasks = median(runs.map((x) => x.longTasks.length));
+  }
+  if (WITH_MARKJS) {
+    const aliases = aliasesOf(syntheticEntries(1000, realEntries)).slice(0, MARKJS_ALIASES);
+    console.log(`bench: mark.js with ${aliases.length} aliases, one run per page (it takes seconds a page)`);
+    for (const p of benchPages) {
+      const r = await measureMarkjs(b.context, p, aliases);
+      results.pages[p.name].markjs['1k'] = r.ms !== undefined ? { ms: r.ms, marks: r.marks } : { error: r.error };
+    }
   }
   await b.close();
 }
@@ -288,7 +359,9 @@ const markOk = names.filter((n) => results.pages[n].markjs['1k']?.ms !== undefin
 const markjs1k = sum(markOk.map((n) => results.pages[n].markjs['1k'].ms));
 const scan1kSamePages = sum(markOk.map((n) => results.pages[n].backstory['1k']?.scanMs ?? 0));
 const heapAdded = (id) => median(names.map((n) => (results.pages[n].backstory[id]?.heapMB ?? NaN) - results.pages[n].baselineHeapMB).filter((x) => !Number.isNaN(x)));
-const longTasksOurs = sum(names.flatMap((n) => variants.map((v) => Math.max(0, (results.pages[n].backstory[v.id]?.longTasks ?? 0) - results.pages[n].baselineLongTasks))));
+const longTasksOurs = sum(names.flatMap((n) => variants.map((v) => results.pages[n].backstory[v.id]?.longTasks ?? 0)));
+const longTasksDiff = sum(names.flatMap((n) => variants.map((v) => Math.max(0, (results.pages[n].backstory[v.id]?.pageLongTasks ?? 0) - results.pages[n].baselineLongTasks))));
+const longestOurs = Math.max(0, ...names.flatMap((n) => variants.map((v) => results.pages[n].backstory[v.id]?.maxTaskMs ?? 0)));
 
 const summary = {
   runsPerPage: RUNS,
@@ -304,31 +377,37 @@ const summary = {
   heapPerTabMB: heapAdded('bundled'),
   heapPerTabMB100k: heapAdded('100k'),
   longTasksOver50ms: longTasksOurs,
+  longTasksOver50msWithMinusWithout: longTasksDiff,
+  longestExtensionTaskMs: longestOurs,
+  glossaries: variants.map((v) => v.id),
   totals: { floorTouchMs: floorTouch, floorWalkMs: floorWalk, scanMs: scan, markjs1kMs: markjs1k },
 };
 
 const fmt = (x, d = 1) => (x === null || Number.isNaN(x) ? '—' : x.toFixed(d));
-console.log('\npage'.padEnd(52) + 'chars'.padStart(9) + 'floor'.padStart(8) + 'bundled'.padStart(9) + '1k'.padStart(8) + '10k'.padStart(8) + '100k'.padStart(8) + 'mark.js1k'.padStart(11));
+console.log('\npage'.padEnd(52) + 'chars'.padStart(9) + 'floor'.padStart(8) + variants.map((v) => v.id.padStart(v.id === 'bundled' ? 9 : 8)).join('') + 'mark.js1k'.padStart(11));
 for (const n of names) {
   const r = results.pages[n];
   const m = r.markjs['1k'];
   console.log(
     n.slice(0, 50).padEnd(51) + String(r.chars).padStart(9) + fmt(r.floor.touchMs).padStart(8) +
       variants.map((v) => fmt(r.backstory[v.id]?.scanMs).padStart(v.id === 'bundled' ? 9 : 8)).join('') +
-      (m?.ms !== undefined ? fmt(m.ms, 0) : 'failed').padStart(11),
+      (m?.ms !== undefined ? fmt(m.ms, 0) : m ? 'failed' : '—').padStart(11),
   );
 }
 console.log(`\nTimes in ms, medians of ${RUNS} runs; ratios of sums over ${names.length} pages.`);
 console.log(`scan + highlight vs floor (touch every character): bundled ${fmt(summary.scanVsFloor, 2)}×, 1k ${fmt(summary.scanVsFloor1k, 2)}×, 10k ${fmt(summary.scanVsFloor10k, 2)}×, 100k ${fmt(summary.scanVsFloor100k, 2)}×`);
 console.log(`bare walk / touch floor: ${fmt(summary.walkVsTouchFloor, 2)}`);
-console.log(`mark.js (${MARKJS_ALIASES} aliases) vs Backstory with the 1,000-entry glossary (${variants[1].stats.aliases} aliases): mark.js ${fmt(summary.markjsVsScan1k, 0)}× slower on the ${markOk.length} pages where it finished; it failed on ${summary.markjsFailures.length}`);
+if (WITH_MARKJS) console.log(`mark.js (${MARKJS_ALIASES} aliases) vs Backstory with the 1,000-entry glossary (${variants.find((v) => v.id === '1k')?.stats.aliases ?? '—'} aliases): mark.js ${fmt(summary.markjsVsScan1k, 0)}× slower on the ${markOk.length} pages where it finished; it failed on ${summary.markjsFailures.length}`);
 for (const f of summary.markjsFailures) console.log(`  mark.js: ${f}`);
 console.log(`JS heap added per tab: bundled ${fmt(summary.heapPerTabMB, 2)} MB, 100k ${fmt(summary.heapPerTabMB100k, 2)} MB (median over pages)`);
-console.log(`long tasks over 50 ms caused by the extension (with minus without, all runs, all glossaries): ${summary.longTasksOver50ms}`);
+console.log(`long tasks over 50 ms in which the extension's script ran (traced; most in any run, summed over pages and glossaries): ${summary.longTasksOver50ms}, longest ${fmt(longestOurs, 0)} ms`);
+console.log(`long tasks over 50 ms seen by the page, with minus without the extension (same page, same window, medians of runs): ${summary.longTasksOver50msWithMinusWithout}`);
 for (const n of names) {
   for (const v of variants) {
     const b = results.pages[n].backstory[v.id];
-    if (b?.longTasks) console.log(`  ${n} (${v.id}): ${b.longTasks} long task(s), longest ${fmt(b.maxTaskMs, 0)} ms; without the extension: ${results.pages[n].baselineLongTasks}`);
+    if (!b) continue;
+    for (const t of b.extensionTasks) console.log(`  ${n} (${v.id}): extension task ${fmt(t.ms, 0)} ms: ${t.what}`);
+    if (b.pageLongTasks > results.pages[n].baselineLongTasks) console.log(`  ${n} (${v.id}): page saw ${b.pageLongTasks} long task(s) (longest ${fmt(b.maxPageTaskMs, 0)} ms), without the extension ${results.pages[n].baselineLongTasks}`);
   }
 }
 

@@ -503,67 +503,83 @@ export function deserializeMatcherInSteps(data: SerializedMatcher): { matcher: C
 }
 
 function decodeMatcher(data: SerializedMatcher, automaton: Automaton): CompiledMatcher {
-  const p = data.patterns;
   const entityGlobal = data.entityIds.map(() => false);
   for (const i of data.globalEntities) entityGlobal[i] = true;
   return {
     entityIds: data.entityIds,
     entityTypes: data.entityTypes.map((i) => data.types[i]!),
     entityGlobal,
-    patterns: p.entity.map((entity, i) => ({
-      entity,
-      caseRule: CASE_RULES[p.caseRule[i]!]!,
-      upper: p.upper[i]!,
-      lower: p.lower[i]!,
-      topicGate: p.topicGate[i] === 1,
-      notAfter: p.notAfter[i] ?? [],
-      notBefore: p.notBefore[i] ?? [],
-    })),
+    patterns: data.patterns.entity.map((_, i) => patternRule(data.patterns, i)),
     automaton,
+  };
+}
+
+function patternRule(p: SerializedMatcher['patterns'], i: number): PatternRule {
+  return {
+    entity: p.entity[i]!,
+    caseRule: CASE_RULES[p.caseRule[i]!]!,
+    upper: p.upper[i]!,
+    lower: p.lower[i]!,
+    topicGate: p.topicGate[i] === 1,
+    notAfter: p.notAfter[i] ?? [],
+    notBefore: p.notBefore[i] ?? [],
   };
 }
 
 /**
  * The matcher as the content script ships it (build.mjs writes it into content.js). A tab
  * must never spend a long task on it, so nothing in it is costly to compile or to load in one
- * go: every table is a JSON string (a string literal costs the script compiler almost
- * nothing, where the same data as an object literal cost tens of milliseconds), and every
- * automaton array is base64 cut into pieces. `loadShippedMatcherInSteps` parses one table or
- * decodes one piece at a time within a time budget, then links the automaton the same way.
+ * go: every table is JSON text (a string literal costs the script compiler almost nothing,
+ * where the same data as an object literal cost ~10-20 ms of compiling at every page load),
+ * lists are cut into pieces of SHIPPED_ROWS rows, and every automaton array is base64 cut
+ * into pieces. `loadShippedMatcherInSteps` parses or decodes one piece at a time within a
+ * time budget, builds the pattern rules a piece at a time (each step allocates little, so the
+ * garbage collector's pauses stay small too), then links the automaton the same way.
  */
 export interface ShippedMatcher {
-  /** JSON text of each table of SerializedMatcher except the automaton, by name. */
-  tables: Record<ShippedTable, string>;
+  /** JSON text of each table of SerializedMatcher except the automaton: lists in pieces (each a JSON array), records whole. */
+  tables: Record<ShippedTable, string[]>;
   /** Base64 of each automaton array, cut at multiples of 4 characters. */
   automaton: Record<keyof SerializedAutomaton, string[]>;
 }
 
-type ShippedTable = 'entityIds' | 'entityTypes' | 'types' | 'globalEntities' | `patterns.${keyof SerializedMatcher['patterns']}`;
+type PatternColumn = keyof SerializedMatcher['patterns'];
+type ShippedTable = 'entityIds' | 'entityTypes' | 'types' | 'globalEntities' | `patterns.${PatternColumn}`;
 
-const SHIPPED_TABLES: readonly ShippedTable[] = [
+const SHIPPED_LISTS: readonly ShippedTable[] = [
   'entityIds', 'entityTypes', 'types', 'globalEntities',
   'patterns.entity', 'patterns.caseRule', 'patterns.upper', 'patterns.lower', 'patterns.topicGate',
-  'patterns.notAfter', 'patterns.notBefore',
 ];
+const SHIPPED_RECORDS: readonly ShippedTable[] = ['patterns.notAfter', 'patterns.notBefore'];
 const AUTOMATON_ARRAYS: readonly (keyof SerializedAutomaton)[] = ['childCount', 'edgeChars', 'terminals', 'patternNext', 'patternLength'];
 
 /** Base64 characters per piece: decoding one takes well under a millisecond. */
 export const SHIPPED_PIECE_CHARS = 32_768;
+/** Rows per piece of a list table, and pattern rules built per step. */
+export const SHIPPED_ROWS = 1_000;
 
-export function shipMatcher(data: SerializedMatcher, pieceChars = SHIPPED_PIECE_CHARS): ShippedMatcher {
-  const size = pieceChars - (pieceChars % 4);
+function tableOf(data: SerializedMatcher, name: ShippedTable): unknown {
+  const [group, column] = name.split('.') as [string, string | undefined];
+  return column ? data.patterns[column as PatternColumn] : data[group as keyof SerializedMatcher];
+}
+
+export function shipMatcher(data: SerializedMatcher, pieceChars = SHIPPED_PIECE_CHARS, rows = SHIPPED_ROWS): ShippedMatcher {
+  const size = Math.max(4, pieceChars - (pieceChars % 4));
   const cut = (text: string): string[] => {
     const pieces: string[] = [];
     for (let i = 0; i < text.length; i += size) pieces.push(text.slice(i, i + size));
     return pieces;
   };
-  const table = (name: ShippedTable): string => {
-    const [group, column] = name.split('.') as [string, string | undefined];
-    const value = column ? data.patterns[column as keyof SerializedMatcher['patterns']] : data[group as keyof SerializedMatcher];
-    return JSON.stringify(value);
-  };
+  const tables: Partial<Record<ShippedTable, string[]>> = {};
+  for (const name of SHIPPED_LISTS) {
+    const list = tableOf(data, name) as unknown[];
+    const pieces: string[] = [];
+    for (let i = 0; i < list.length; i += rows) pieces.push(JSON.stringify(list.slice(i, i + rows)));
+    tables[name] = pieces;
+  }
+  for (const name of SHIPPED_RECORDS) tables[name] = [JSON.stringify(tableOf(data, name))];
   return {
-    tables: Object.fromEntries(SHIPPED_TABLES.map((name) => [name, table(name)])) as Record<ShippedTable, string>,
+    tables: tables as Record<ShippedTable, string[]>,
     automaton: Object.fromEntries(AUTOMATON_ARRAYS.map((name) => [name, cut(data.automaton[name])])) as Record<keyof SerializedAutomaton, string[]>,
   };
 }
@@ -602,16 +618,21 @@ function base64Bytes(text: string): number {
 }
 
 /**
- * Loads a shipped matcher in steps: `step(ms)` does at most about `ms` of work (one table
- * parsed, one base64 piece decoded or a run of states linked per check) and returns true when
- * the matcher is ready; `matcher()` gives it then.
+ * Loads a shipped matcher in steps: `step(ms)` works until about `ms` have passed (one piece
+ * parsed or decoded, one piece of pattern rules built, or a run of states linked at a time)
+ * and returns true when the matcher is ready; `matcher()` gives it then.
  */
 export function loadShippedMatcherInSteps(shipped: ShippedMatcher): { step: (budgetMs: number) => boolean; matcher: () => CompiledMatcher } {
-  const tables: Record<string, unknown> = {};
+  const lists: Partial<Record<ShippedTable, unknown[]>> = {};
+  const records: Partial<Record<ShippedTable, Record<number, string[]>>> = {};
   const buffers: Partial<Record<keyof SerializedAutomaton, Uint8Array>> = {};
   const filled: Partial<Record<keyof SerializedAutomaton, number>> = {};
   const work: (() => void)[] = [];
-  for (const name of SHIPPED_TABLES) work.push(() => void (tables[name] = JSON.parse(shipped.tables[name])));
+  for (const name of SHIPPED_LISTS) {
+    const list: unknown[] = (lists[name] = []);
+    for (const piece of shipped.tables[name]) work.push(() => void list.push(...(JSON.parse(piece) as unknown[])));
+  }
+  for (const name of SHIPPED_RECORDS) work.push(() => void (records[name] = JSON.parse(shipped.tables[name][0] ?? '{}') as Record<number, string[]>));
   for (const name of AUTOMATON_ARRAYS) {
     const pieces = shipped.automaton[name];
     work.push(() => {
@@ -627,40 +648,42 @@ export function loadShippedMatcherInSteps(shipped: ShippedMatcher): { step: (bud
     }
   }
   let linking: { automaton: Automaton; step: (budgetMs: number) => boolean } | null = null;
+  work.push(() => {
+    const bytes = (name: keyof SerializedAutomaton): ArrayBuffer => buffers[name]!.buffer as ArrayBuffer;
+    const childCount = new Uint16Array(bytes('childCount'));
+    const output = new Int32Array(childCount.length).fill(-1);
+    const terminals = new Uint32Array(bytes('terminals'));
+    for (let i = 0; i < terminals.length; i += 2) output[terminals[i]!] = terminals[i + 1]!;
+    linking = startLinking(childCount, new Uint16Array(bytes('edgeChars')), output, new Int32Array(bytes('patternNext')), new Uint32Array(bytes('patternLength')));
+  });
+  const patterns: PatternRule[] = [];
+  const columns = (): SerializedMatcher['patterns'] => ({
+    entity: lists['patterns.entity'] as number[],
+    caseRule: lists['patterns.caseRule'] as number[],
+    upper: lists['patterns.upper'] as number[][],
+    lower: lists['patterns.lower'] as number[][],
+    topicGate: lists['patterns.topicGate'] as number[],
+    notAfter: records['patterns.notAfter']!,
+    notBefore: records['patterns.notBefore']!,
+  });
+  // Once the columns are parsed: the pattern rules, a piece at a time, as the next work.
+  work.push(() => {
+    const p = columns();
+    const pieces: (() => void)[] = [];
+    for (let from = 0; from < p.entity.length; from += SHIPPED_ROWS) {
+      pieces.push(() => {
+        for (let i = from; i < Math.min(from + SHIPPED_ROWS, p.entity.length); i++) patterns.push(patternRule(p, i));
+      });
+    }
+    work.splice(next, 0, ...pieces);
+  });
   let result: CompiledMatcher | null = null;
   work.push(() => {
-    const view = <T>(make: (buffer: ArrayBuffer) => T, name: keyof SerializedAutomaton): T => make(buffers[name]!.buffer as ArrayBuffer);
-    const childCount = view((b) => new Uint16Array(b), 'childCount');
-    const output = new Int32Array(childCount.length).fill(-1);
-    const terminals = view((b) => new Uint32Array(b), 'terminals');
-    for (let i = 0; i < terminals.length; i += 2) output[terminals[i]!] = terminals[i + 1]!;
-    linking = startLinking(
-      childCount,
-      view((b) => new Uint16Array(b), 'edgeChars'),
-      output,
-      view((b) => new Int32Array(b), 'patternNext'),
-      view((b) => new Uint32Array(b), 'patternLength'),
-    );
-  });
-  work.push(() => {
-    const column = <K extends keyof SerializedMatcher['patterns']>(key: K) => tables[`patterns.${key}`] as SerializedMatcher['patterns'][K];
-    const data: SerializedMatcher = {
-      entityIds: tables.entityIds as string[],
-      entityTypes: tables.entityTypes as number[],
-      types: tables.types as EntityType[],
-      globalEntities: tables.globalEntities as number[],
-      patterns: {
-        entity: column('entity'),
-        caseRule: column('caseRule'),
-        upper: column('upper'),
-        lower: column('lower'),
-        topicGate: column('topicGate'),
-        notAfter: column('notAfter'),
-        notBefore: column('notBefore'),
-      },
-      automaton: { childCount: '', edgeChars: '', terminals: '', patternNext: '', patternLength: '' },
-    };
-    result = decodeMatcher(data, linking!.automaton);
+    const entityIds = lists.entityIds as string[];
+    const types = lists.types as EntityType[];
+    const entityGlobal = entityIds.map(() => false);
+    for (const i of lists.globalEntities as number[]) entityGlobal[i] = true;
+    result = { entityIds, entityTypes: (lists.entityTypes as number[]).map((i) => types[i]!), entityGlobal, patterns, automaton: linking!.automaton };
   });
   let next = 0;
   let linked = false;
