@@ -3,14 +3,15 @@
  * glossary text never becomes markup.
  */
 
+import { Fragment, type ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatIsoDate } from '../core/dates.js';
-import type { TimelineEvent } from '../core/glossary-types.js';
+import type { EntityType, TimelineEvent } from '../core/glossary-types.js';
 import { splitTimeline, type DateSource } from '../core/published.js';
 import type { LocatorMap } from '../core/locator-map.js';
 import type { EntryView, RelatedName } from '../shared/messages.js';
 import { TYPE_STYLES } from './entity-types.js';
-import { t } from './i18n.js';
+import { t, uiDirection, uiLanguage, type MessageKey } from './i18n.js';
 
 /** The date the card tells the background as of: the article's, or one the reader chose. */
 export interface AsOf {
@@ -18,15 +19,53 @@ export interface AsOf {
   source: DateSource | 'reader';
 }
 
-const SOURCE_LABELS: Record<AsOf['source'], string> = {
-  'json-ld': "the article's date, from the page's metadata",
-  meta: "the article's date, from the page's metadata",
-  itemprop: "the article's date, from the page's metadata",
-  time: "the article's date, from the page",
-  byline: "the article's date, from its byline",
-  url: "the article's date, from its address",
-  reader: 'a date you chose',
+const SOURCE_LABELS: Record<AsOf['source'], MessageKey> = {
+  'json-ld': 'cardDateFromMetadata',
+  meta: 'cardDateFromMetadata',
+  itemprop: 'cardDateFromMetadata',
+  time: 'cardDateFromPage',
+  byline: 'cardDateFromByline',
+  url: 'cardDateFromAddress',
+  reader: 'cardDateChosen',
 };
+
+/** Private-use characters that stand for elements inside a translated sentence. */
+const SLOTS = ['\uE000', '\uE001', '\uE002'];
+
+/**
+ * A translated sentence with elements in it ("Background as of <time>"): each element is
+ * passed to t() as a marker, then put where the translation placed the marker.
+ */
+function rich(key: MessageKey, ...parts: ComponentChild[]): ComponentChild {
+  const text = t(key, ...parts.map((_, i) => SLOTS[i]!));
+  return (
+    <>
+      {text.split(/([\uE000-\uE002])/).map((piece, i) => {
+        const slot = SLOTS.indexOf(piece);
+        return <Fragment key={i}>{slot >= 0 ? parts[slot] : piece}</Fragment>;
+      })}
+    </>
+  );
+}
+
+/** A date of the card's own sentences, in the interface's language (glossary dates stay English). */
+export function formatUiDate(date: string): string {
+  const language = uiLanguage();
+  const [year, month, day] = date.split('-').map(Number);
+  if (language.startsWith('en') || !year) return formatIsoDate(date);
+  if (!month) return String(year);
+  try {
+    const format = new Intl.DateTimeFormat(`${language}-u-nu-latn`, {
+      year: 'numeric',
+      month: 'long',
+      ...(day ? { day: 'numeric' } : {}),
+      timeZone: 'UTC',
+    });
+    return format.format(new Date(Date.UTC(year, month - 1, day || 1)));
+  } catch {
+    return formatIsoDate(date);
+  }
+}
 
 export interface CardProps {
   view: EntryView;
@@ -56,7 +95,7 @@ export interface CardProps {
 
 /** "Location of Douma in Syria"; a country's own map says only "Location of Syria". */
 export function mapLabel(name: string, map: LocatorMap): string {
-  return map.country && map.country !== name ? `Location of ${name} in ${map.country}` : `Location of ${name}`;
+  return map.country && map.country !== name ? t('cardMapLabel', name, map.country) : t('cardMapLabelCountry', name);
 }
 
 function LocatorMapFigure({ name, map }: { name: string; map: LocatorMap }) {
@@ -70,18 +109,22 @@ function LocatorMapFigure({ name, map }: { name: string; map: LocatorMap }) {
         <circle class="marker-halo" cx={map.marker.x} cy={map.marker.y} r="7" />
         <circle class="marker" cx={map.marker.x} cy={map.marker.y} r="4" />
       </svg>
-      {map.country && map.country !== name && <figcaption aria-hidden="true">{map.country}</figcaption>}
+      {map.country && map.country !== name && (
+        <figcaption aria-hidden="true" lang="en" dir="auto">
+          {map.country}
+        </figcaption>
+      )}
     </figure>
   );
 }
 
 function Events({ events }: { events: readonly TimelineEvent[] }) {
   return (
-    <ol class="timeline">
+    <ol class="timeline" lang="en">
       {events.map((event) => (
         <li key={`${event.date}${event.text}`}>
           <time dateTime={event.date}>{formatIsoDate(event.date)}</time>
-          <span>{event.text}</span>
+          <span dir="auto">{event.text}</span>
         </li>
       ))}
     </ol>
@@ -96,14 +139,16 @@ function DateControl({ asOf, onSetDate, today }: Pick<CardProps, 'asOf' | 'onSet
       <p>
         {asOf ? (
           <>
-            Background as of <time dateTime={asOf.date}>{formatIsoDate(asOf.date)}</time>{' '}
-            <span class="muted">({SOURCE_LABELS[asOf.source]})</span>
+            {rich('cardAsOf', <time dateTime={asOf.date}>{formatUiDate(asOf.date)}</time>)}{' '}
+            <span class="muted">({t(SOURCE_LABELS[asOf.source])})</span>
           </>
         ) : (
-          <>Background as of today <span class="muted">(no article date found)</span></>
+          <>
+            {t('cardAsOfToday')} <span class="muted">({t('cardNoArticleDate')})</span>
+          </>
         )}{' '}
         <button type="button" class="small" aria-expanded={editing} onClick={() => setEditing(!editing)}>
-          Change date
+          {t('cardChangeDate')}
         </button>
       </p>
       {editing && (
@@ -116,11 +161,11 @@ function DateControl({ asOf, onSetDate, today }: Pick<CardProps, 'asOf' | 'onSet
           }}
         >
           <label>
-            Article date{' '}
+            {t('cardArticleDate')}{' '}
             <input type="date" value={value} max={today} min="1990-01-01" onInput={(e) => setValue((e.target as HTMLInputElement).value)} />
           </label>
           <button type="submit" class="small">
-            Use this date
+            {t('cardUseThisDate')}
           </button>
           <button
             type="button"
@@ -130,7 +175,7 @@ function DateControl({ asOf, onSetDate, today }: Pick<CardProps, 'asOf' | 'onSet
               setEditing(false);
             }}
           >
-            Use today
+            {t('cardUseToday')}
           </button>
         </form>
       )}
@@ -138,16 +183,16 @@ function DateControl({ asOf, onSetDate, today }: Pick<CardProps, 'asOf' | 'onSet
   );
 }
 
-/** Plural labels for "Hide all places". */
-const PLURALS: Record<string, string> = {
-  place: 'places',
-  country: 'countries',
-  'armed-group': 'armed groups',
-  organization: 'organisations',
-  person: 'people',
-  event: 'events',
-  agreement: 'agreements',
-  community: 'communities',
+/** "Hide all places": a whole sentence per type, since languages inflect the plural differently. */
+const HIDE_ALL: Record<EntityType, MessageKey> = {
+  place: 'cardHideAllPlaces',
+  country: 'cardHideAllCountries',
+  'armed-group': 'cardHideAllArmedGroups',
+  organization: 'cardHideAllOrganizations',
+  person: 'cardHideAllPeople',
+  event: 'cardHideAllEvents',
+  agreement: 'cardHideAllAgreements',
+  community: 'cardHideAllCommunities',
 };
 
 export function Card(props: CardProps) {
@@ -159,8 +204,8 @@ export function Card(props: CardProps) {
   return (
     <div
       class="card"
-      dir="ltr"
-      lang="en"
+      dir={uiDirection()}
+      lang={uiLanguage()}
       tabIndex={-1}
       role="dialog"
       aria-modal="false"
@@ -181,7 +226,14 @@ export function Card(props: CardProps) {
           </span>
           <span>
             {style.label}
-            {entry.subtype ? ` · ${entry.subtype}` : ''}
+            {entry.subtype && (
+              <>
+                {' · '}
+                <span lang="en" dir="auto">
+                  {entry.subtype}
+                </span>
+              </>
+            )}
           </span>
           {view.own && <span class="own">{t('cardOwnEntry')}</span>}
         </div>
@@ -192,8 +244,8 @@ export function Card(props: CardProps) {
               class="icon"
               onClick={onTogglePin}
               aria-pressed={pinned}
-              aria-label={pinned ? 'Unpin card' : 'Pin card: keep it open while reading on'}
-              title={pinned ? 'Unpin' : 'Pin (keep open, move by its header)'}
+              aria-label={pinned ? t('cardUnpinLabel') : t('cardPinLabel')}
+              title={pinned ? t('cardUnpinTitle') : t('cardPinTitle')}
             >
               <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
                 <path d="M6 1.5h4l-.6 4.2 2.6 2.3v1.5H8.7L8 15l-.7-5.5H4V8l2.6-2.3z" fill={pinned ? 'currentColor' : 'none'} stroke="currentColor" stroke-width="1.2" stroke-linejoin="round" />
@@ -201,42 +253,42 @@ export function Card(props: CardProps) {
             </button>
           )}
           {onBack && (
-            <button type="button" class="icon" onClick={onBack} aria-label="Back to the previous card" title="Back">
-              ←
+            <button type="button" class="icon back" onClick={onBack} aria-label={t('cardBackLabel')} title={t('cardBackTitle')}>
+              <span aria-hidden="true">←</span>
             </button>
           )}
-          <button type="button" class="icon" onClick={onClose} aria-label="Close card" title="Close (Esc)">
-            ×
+          <button type="button" class="icon" onClick={onClose} aria-label={t('cardCloseLabel')} title={t('cardCloseTitle')}>
+            <span aria-hidden="true">×</span>
           </button>
         </div>
       </header>
       <div class="body">
-        <h2 id={titleId} class="title" dir="auto">
+        <h2 id={titleId} class="title" lang="en" dir="auto">
           {entry.name}
         </h2>
-        <p id="backstory-card-summary" class="summary" dir="auto">
+        <p id="backstory-card-summary" class="summary" lang="en" dir="auto">
           {entry.summary}
         </p>
         {view.map && <LocatorMapFigure name={entry.name} map={view.map} />}
         {entry.facts.length > 0 && (
-          <dl class="facts">
+          <dl class="facts" lang="en">
             {entry.facts.map((fact) => (
               <div class="fact" key={fact.label}>
-                <dt>{fact.label}</dt>
-                <dd>{fact.value}</dd>
+                <dt dir="auto">{fact.label}</dt>
+                <dd dir="auto">{fact.value}</dd>
               </div>
             ))}
           </dl>
         )}
         {entry.timeline.length > 0 && (
-          <section aria-label="Timeline">
+          <section aria-label={t('cardTimeline')}>
             <DateControl asOf={asOf} onSetDate={onSetDate} today={today} />
-            <h3>{asOf ? `Timeline to ${formatIsoDate(asOf.date)}` : 'Timeline'}</h3>
-            {before.length > 0 ? <Events events={before} /> : <p class="muted">Nothing in this timeline before that date.</p>}
+            <h3>{asOf ? t('cardTimelineTo', formatUiDate(asOf.date)) : t('cardTimeline')}</h3>
+            {before.length > 0 ? <Events events={before} /> : <p class="muted">{t('cardTimelineEmpty')}</p>}
             {after.length > 0 && (
               <details class="since">
                 <summary>
-                  Since this article <span class="count">({after.length})</span>
+                  {t('cardSinceArticle')} <span class="count">({after.length})</span>
                 </summary>
                 <Events events={after} />
               </details>
@@ -244,8 +296,8 @@ export function Card(props: CardProps) {
           </section>
         )}
         {related.length > 0 && (
-          <section aria-label="Related">
-            <h3>Related</h3>
+          <section aria-label={t('cardRelated')}>
+            <h3>{t('cardRelated')}</h3>
             <ul class="related">
               {related.map((r) => (
                 <li key={r.id}>
@@ -258,7 +310,9 @@ export function Card(props: CardProps) {
                     <span class="symbol" aria-hidden="true">
                       {TYPE_STYLES[r.type].symbol}
                     </span>
-                    {r.name}
+                    <span lang="en" dir="auto">
+                      {r.name}
+                    </span>
                   </button>
                 </li>
               ))}
@@ -268,11 +322,11 @@ export function Card(props: CardProps) {
       </div>
       <footer class="foot">
         <div class="sources">
-          <span>Sources: </span>
+          <span>{t('cardSources')} </span>
           {entry.sources.map((source, i) => (
             <span key={source.url}>
-              {i > 0 && ', '}
-              <a href={source.url} target="_blank" rel="noopener noreferrer">
+              {i > 0 && `${t('cardListSeparator')} `}
+              <a href={source.url} target="_blank" rel="noopener noreferrer" lang="en" dir="auto">
                 {source.publisher ? `${source.title} (${source.publisher})` : source.title}
               </a>
             </span>
@@ -280,21 +334,26 @@ export function Card(props: CardProps) {
         </div>
         {(props.onMuteEntity || props.onToggleDensity) && (
           <details class="display">
-            <summary>Display options</summary>
-            <div class="controls" role="group" aria-label="What Backstory shows">
+            <summary>{t('cardDisplayOptions')}</summary>
+            <div class="controls" role="group" aria-label={t('cardControlsLabel')}>
               {props.onMuteEntity && (
                 <button type="button" class="small" onClick={props.onMuteEntity}>
-                  Hide “{entry.name}”
+                  {rich(
+                    'cardHideEntity',
+                    <span lang="en" dir="auto">
+                      {entry.name}
+                    </span>,
+                  )}
                 </button>
               )}
               {props.onMuteType && (
                 <button type="button" class="small" onClick={props.onMuteType}>
-                  Hide all {PLURALS[entry.type]}
+                  {t(HIDE_ALL[entry.type])}
                 </button>
               )}
               {props.onToggleDensity && (
                 <button type="button" class="small" onClick={props.onToggleDensity}>
-                  {props.density === 'first' ? 'Show every mention' : 'First mention only'}
+                  {props.density === 'first' ? t('cardShowEveryMention') : t('cardFirstMentionOnly')}
                 </button>
               )}
               {props.onOpenSettings && (
@@ -306,7 +365,8 @@ export function Card(props: CardProps) {
           </details>
         )}
         <div class="reviewed">
-          Last reviewed <time dateTime={entry.lastReviewed}>{formatIsoDate(entry.lastReviewed)}</time> · Backstory
+          {rich('cardLastReviewed', <time dateTime={entry.lastReviewed}>{formatUiDate(entry.lastReviewed)}</time>)} ·{' '}
+          <span lang="en">Backstory</span>
         </div>
       </footer>
     </div>

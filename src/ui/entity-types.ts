@@ -4,20 +4,32 @@
  */
 
 import type { EntityType } from '../core/glossary-types.js';
+import { t, type MessageKey } from './i18n.js';
 
 export interface TypeStyle {
-  label: string;
+  /** The type's name in the interface's language, read when rendered. */
+  readonly label: string;
   symbol: string;
   colour: string;
 }
 
+function style(key: MessageKey, symbol: string, colour: string): TypeStyle {
+  return {
+    get label() {
+      return t(key);
+    },
+    symbol,
+    colour,
+  };
+}
+
 export const TYPE_STYLES: Record<EntityType, TypeStyle> = {
-  place: { label: 'Place', symbol: '◆', colour: '#0f766e' },
-  country: { label: 'Country', symbol: '▰', colour: '#0e7490' },
-  'armed-group': { label: 'Armed group', symbol: '▲', colour: '#b45309' },
-  organization: { label: 'Organisation', symbol: '■', colour: '#4338ca' },
-  person: { label: 'Person', symbol: '●', colour: '#7e22ce' },
-  event: { label: 'Event', symbol: '✦', colour: '#be123c' },
-  agreement: { label: 'Agreement', symbol: '§', colour: '#15803d' },
-  community: { label: 'Community', symbol: '◎', colour: '#a16207' },
+  place: style('typePlace', '◆', '#0f766e'),
+  country: style('typeCountry', '▰', '#0e7490'),
+  'armed-group': style('typeArmedGroup', '▲', '#b45309'),
+  organization: style('typeOrganization', '■', '#4338ca'),
+  person: style('typePerson', '●', '#7e22ce'),
+  event: style('typeEvent', '✦', '#be123c'),
+  agreement: style('typeAgreement', '§', '#15803d'),
+  community: style('typeCommunity', '◎', '#a16207'),
 };
