@@ -183,6 +183,9 @@ export class PageScanner {
    * comes back in one message but is applied over as many slices as it needs.
    */
   private async pump(generation: number): Promise<void> {
+    // Scheduled for a reading that was restarted before this slice came: the queue now holds
+    // the new reading's runs, which only the new reading's pump may take.
+    if (generation !== this.generation) return;
     /** Start of the current slice: the work done since then is in this task. */
     let slice = performance.now();
     let rangesAtSliceStart = this.layer.size;

@@ -1,0 +1,107 @@
+// @vitest-environment happy-dom
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { EntityType } from '../../src/core/glossary-types.js';
+import type { HighlightLayer } from '../../src/content/highlight.js';
+import type { MatchSource, RunMatch } from '../../src/content/match-source.js';
+
+/**
+ * The page scanner's reading cycle, with a stand-in matcher and highlight layer: what the
+ * reader ends up seeing after the page or their settings change while a reading is under way.
+ */
+
+beforeAll(() => {
+  const g = globalThis as Record<string, unknown>;
+  // Defined by build.mjs in real builds; happy-dom has no StaticRange.
+  g.__BACKSTORY_BENCH__ = false;
+  g.StaticRange ??= class {
+    constructor(init: object) {
+      Object.assign(this, init);
+    }
+  };
+});
+
+/** Finds the given names by plain search, answering after a turn of the event loop as a real source may. */
+class NameSource implements MatchSource {
+  readonly batchChars = 8_000;
+  readonly elsewhereMs = 0;
+  constructor(private readonly names: Record<string, EntityType>) {}
+  async match(texts: string[]): Promise<RunMatch[][]> {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    return texts.map((text) =>
+      Object.entries(this.names).flatMap(([name, type]) => {
+        const start = text.indexOf(name);
+        return start < 0 ? [] : [{ start, end: start + name.length, id: name.toLowerCase(), type, gated: false, topicEvidence: true }];
+      }),
+    );
+  }
+}
+
+/** Counts what would be painted. */
+class CountingLayer {
+  readonly ranges = new Set<AbstractRange>();
+  add(_type: EntityType, range: AbstractRange): void {
+    this.ranges.add(range);
+  }
+  delete(_type: EntityType, range: AbstractRange): void {
+    this.ranges.delete(range);
+  }
+  get size(): number {
+    return this.ranges.size;
+  }
+}
+
+async function scannerOn(html: string) {
+  const { PageScanner, SHOW_EVERYTHING } = await import('../../src/content/page-scanner.js');
+  document.body.innerHTML = html;
+  const layer = new CountingLayer();
+  const source = new NameSource({ Damascus: 'place', Idlib: 'place' });
+  const roots = () => [document.body];
+  const scanner = new PageScanner(source, layer as unknown as HighlightLayer, () => false, roots, SHOW_EVERYTHING);
+  return { scanner, layer, reconfigure: () => scanner.reconfigure(roots, SHOW_EVERYTHING) };
+}
+
+describe('PageScanner', () => {
+  it('reads the page and shows every name it finds', async () => {
+    const { scanner, layer } = await scannerOn('<p>Shelling in Damascus.</p><p>Displaced from Idlib.</p>');
+    scanner.start();
+    await scanner.idle();
+    expect([...scanner.entityCounts().keys()].sort()).toEqual(['damascus', 'idlib']);
+    expect(layer.size).toBe(2);
+    scanner.stop();
+  });
+
+  it('reads the page in full after several changes of settings in quick succession', async () => {
+    // A reader's save writes the glossary and the settings: two restarts before the first
+    // slice has run. An older reading's slice must not take the new reading's text.
+    const { scanner, layer, reconfigure } = await scannerOn('<p>Shelling in Damascus.</p><p>Displaced from Idlib.</p>');
+    scanner.start();
+    reconfigure();
+    reconfigure();
+    await scanner.idle();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect([...scanner.entityCounts().keys()].sort()).toEqual(['damascus', 'idlib']);
+    expect(layer.size).toBe(2);
+    scanner.stop();
+  });
+
+  it('reads the page again when settings change while a batch is being matched', async () => {
+    const { scanner, layer, reconfigure } = await scannerOn('<p>Shelling in Damascus.</p>');
+    scanner.start();
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    reconfigure();
+    await scanner.idle();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect([...scanner.entityCounts().keys()]).toEqual(['damascus']);
+    expect(layer.size).toBe(1);
+    scanner.stop();
+  });
+
+  it('clears everything when stopped', async () => {
+    const { scanner, layer } = await scannerOn('<p>Shelling in Damascus.</p>');
+    scanner.start();
+    await scanner.idle();
+    scanner.stop();
+    expect(scanner.entityCounts().size).toBe(0);
+    expect(layer.size).toBe(0);
+  });
+});
