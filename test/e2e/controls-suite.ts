@@ -127,7 +127,10 @@ export function controlsSuite(browserName: BrowserName): void {
       expect(byHeading['People']).toEqual(['Bashar al-Assad']);
       // The badge counts the same distinct names the popup lists.
       expect(groups.reduce((n, g) => n + g.names.length, 0)).toBe(Number(badge));
-      expect(await textOf(popup, 'section')).toMatch(/\w{20,}/);
+      // Each name comes with its one-line summary.
+      const summaries = await popup.evaluate<string[]>(`[...document.querySelectorAll('button.entity .summary')].map((s) => s.textContent)`);
+      expect(summaries).toHaveLength(Number(badge));
+      for (const summary of summaries) expect(summary.length).toBeGreaterThan(30);
       await popup.evaluate(`[...document.querySelectorAll('button.entity')].find((b) => b.querySelector('.name').innerText === 'Jaish al-Islam').click()`);
       await cardTitled('Jaish al-Islam');
       await popup.close();

@@ -274,32 +274,84 @@ async function launchFirefox(viewport: { width: number; height: number }): Promi
     return result.result;
   };
   const extensionBase = `moz-extension://${FIREFOX_UUID}/`;
-  const wrap = (tab: PuppeteerPage): ExtensionPage => ({
-    url: () => tab.url(),
-    evaluate: (expression) => tab.evaluate(expression) as Promise<never>,
-    click: (selector) => tab.click(selector),
-    async type(selector, text) {
-      await tab.evaluate(`(() => { const el = document.querySelector(${JSON.stringify(selector)}); el.value = ''; el.focus(); })()`);
-      await tab.type(selector, text);
-    },
-    close: () => tab.close(),
-  });
-  const waitForExtensionPage = async (path: string): Promise<ExtensionPage> => {
-    const target = await browser.waitForTarget((t) => t.url().startsWith(extensionBase + path), { timeout: 10_000 });
-    const tab = (await target.page())!;
-    await tab.waitForFunction(`document.readyState === 'complete'`);
-    return wrap(tab);
+  type Bidi = { result: Record<string, unknown> };
+  const send = (method: string, params: unknown) => connection().send(method, params) as unknown as Promise<Bidi>;
+  const topContexts = async (): Promise<{ context: string; url: string }[]> =>
+    ((await send('browsingContext.getTree', { maxDepth: 0 })).result.contexts as { context: string; url: string }[]);
+  /**
+   * Extension pages through raw BiDi: puppeteer keeps the address a tab had when it opened
+   * (about:blank) for tabs the extension opens, so it cannot find them; BiDi's tree can.
+   */
+  const bidiPage = (context: string): ExtensionPage => {
+    const evaluate = async <T,>(expression: string): Promise<T> => {
+      const { result } = await send('script.evaluate', {
+        expression,
+        target: { context },
+        awaitPromise: true,
+        resultOwnership: 'none',
+        serializationOptions: { maxObjectDepth: 20 },
+      });
+      if (result.type === 'exception') {
+        const details = result.exceptionDetails as { text?: string } | undefined;
+        throw new Error(`in ${context}: ${details?.text ?? 'an exception'}`);
+      }
+      return fromRemoteValue(result.result as RemoteValue) as T;
+    };
+    /** Input goes to the active tab only: bring this one forward, and the page's back before page input. */
+    const activate = async (): Promise<void> => {
+      await send('browsingContext.activate', { context });
+      pageBehind = true;
+    };
+    return {
+      url: () => '',
+      evaluate,
+      // A DOM click: pointer actions at coordinates raced the page's layout after each Preact render.
+      async click(selector) {
+        await activate();
+        await evaluate(`(() => { const el = document.querySelector(${JSON.stringify(selector)}); if (!el) throw new Error('no ' + ${JSON.stringify(selector)}); el.scrollIntoView({ block: 'center' }); el.click(); })()`);
+      },
+      async type(selector, text) {
+        await activate();
+        await evaluate(`(() => { const el = document.querySelector(${JSON.stringify(selector)}); el.value = ''; el.dispatchEvent(new Event('input', { bubbles: true })); el.focus(); })()`);
+        const keys = [...text].flatMap((value) => [{ type: 'keyDown', value }, { type: 'keyUp', value }]);
+        await send('input.performActions', { context, actions: [{ type: 'key', id: 'keyboard', actions: keys }] });
+      },
+      close: async () => void (await send('browsingContext.close', { context })),
+    };
+  };
+  /** An extension tab opened over the page: the page's tab is brought back before input (background tabs get no frames). */
+  let pageBehind = false;
+  const front = async (): Promise<void> => {
+    if (!pageBehind) return;
+    pageBehind = false;
+    await page.bringToFront();
+  };
+  const waitForExtensionPage = async (path: string, known: ReadonlySet<string> = new Set()): Promise<ExtensionPage> => {
+    pageBehind = true;
+    const found = await waitFor(async () => {
+      const tab = (await topContexts()).find((c) => c.url.startsWith(extensionBase + path) && !known.has(c.context));
+      return tab ?? null;
+    }, `a tab on ${path}`, 10_000);
+    const page = bidiPage(found.context);
+    const url = found.url;
+    await waitFor(() => page.evaluate<boolean>(`document.readyState === 'complete'`).catch(() => false), `${path} to load`);
+    return { ...page, url: () => url };
   };
 
   return {
     name: 'firefox',
     async goto(url) {
       errors = [];
+      await front();
       await page.goto(url, { waitUntil: 'load' });
     },
     evaluate: (expression) => page.evaluate(expression) as Promise<never>,
-    mouseMove: (x, y) => page.mouse.move(x, y),
+    mouseMove: async (x, y) => {
+      await front();
+      await page.mouse.move(x, y);
+    },
     async press(key) {
+      await front();
       const keys = key.split('+');
       for (const k of keys.slice(0, -1)) await page.keyboard.down(k as never);
       await page.keyboard.press(keys[keys.length - 1] as never);
@@ -329,17 +381,17 @@ async function launchFirefox(viewport: { width: number; height: number }): Promi
     screenshot: async (path) => {
       await page.screenshot({ path });
     },
-    waitForExtensionPage,
+    waitForExtensionPage: (path) => waitForExtensionPage(path),
     /**
      * Firefox refuses to navigate a tab to moz-extension:// from outside; an extension page
      * already open (found through `waitForExtensionPage`) opens the next one itself.
      */
     async openExtensionPage(path) {
-      const pages = await browser.pages();
-      const opener = pages.find((p) => p.url().startsWith(extensionBase));
+      const contexts = await topContexts();
+      const opener = contexts.find((c) => c.url.startsWith(extensionBase));
       if (!opener) throw new Error('Firefox: open a first extension page through the extension (e.g. the card\'s settings button)');
-      await opener.evaluate(`browser.tabs.create({ url: ${JSON.stringify(extensionBase + path)} })`);
-      return waitForExtensionPage(path);
+      await bidiPage(opener.context).evaluate(`browser.tabs.create({ url: ${JSON.stringify(extensionBase + path)} }).then(() => true)`);
+      return waitForExtensionPage(path, new Set(contexts.map((c) => c.context)));
     },
     async restart() {
       await browser.close();
@@ -420,6 +472,27 @@ function readSerialisedCard(host: BidiNode): CardReading | null {
     text: textOf(found).replace(/\s+/g, ' ').trim(),
     images,
   };
+}
+
+/** A BiDi RemoteValue (the JSON-like part of it) as a plain value. */
+type RemoteValue = { type: string; value?: unknown };
+function fromRemoteValue(remote: RemoteValue): unknown {
+  switch (remote.type) {
+    case 'undefined':
+    case 'null':
+      return remote.type === 'null' ? null : undefined;
+    case 'string':
+    case 'boolean':
+      return remote.value;
+    case 'number':
+      return typeof remote.value === 'number' ? remote.value : Number(remote.value);
+    case 'array':
+      return ((remote.value as RemoteValue[] | undefined) ?? []).map(fromRemoteValue);
+    case 'object':
+      return Object.fromEntries(((remote.value as [string | RemoteValue, RemoteValue][] | undefined) ?? []).map(([k, v]) => [typeof k === 'string' ? k : String(fromRemoteValue(k)), fromRemoteValue(v)]));
+    default:
+      return null;
+  }
 }
 
 /** Polls `check` until it returns a truthy value, or fails with the last value seen. */

@@ -5,6 +5,7 @@
 
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_COLOURS, highlightName } from '../../src/core/highlight-styles.js';
 import { launch, waitFor, type BrowserName, type Driver } from './drivers.js';
 import { SEED_ENTITIES, seedAvailable, seedPageHtml, SEED_PATH } from './seed-page.js';
 import { startServer, type FixtureServer } from './server.js';
@@ -128,9 +129,10 @@ export function extensionSuite(browserName: BrowserName): void {
       }
       // <b>Eastern</b> Ghouta is one mention, painted as one range.
       expect(texts.filter((t) => t === 'Eastern Ghouta')).toHaveLength(2);
-      // Highlights are namespaced by type.
-      expect(list.find((h) => h.text === 'Damascus')?.name).toBe('backstory-place');
-      expect(list.find((h) => h.text === 'Jaish al-Islam')?.name).toBe('backstory-armed-group');
+      // Each type is painted in its own look (by default: dotted, in the type's colour).
+      expect(list.find((h) => h.text === 'Damascus')?.name).toBe(highlightName('dotted', DEFAULT_COLOURS.place));
+      expect(list.find((h) => h.text === 'Jaish al-Islam')?.name).toBe(highlightName('dotted', DEFAULT_COLOURS['armed-group']));
+      expect(DEFAULT_COLOURS.place).not.toBe(DEFAULT_COLOURS['armed-group']);
     });
 
     it('leaves editable content, form fields, code, hidden text and lower-case lookalikes alone', async () => {
