@@ -11,7 +11,8 @@
  * - hyphens and dashes, and all kinds of white space, to one space; runs of spaces to one,
  *   so "al-Rahman", "al Rahman" and "al‑Rahman" (non-breaking hyphen) are the same;
  * - apostrophes and the ayn/hamza marks of transliteration (’ ' ʼ ʿ ‘ `) to "'";
- * - soft hyphens and zero-width characters (removed: they are invisible on the page);
+ * - soft hyphens and zero-width characters (removed: they are invisible on the page), and a
+ *   double quotation mark between two Arabic letters;
  * - Arabic letter variants (alef forms, alef maqsura, ta marbuta, hamza carriers).
  */
 
@@ -177,6 +178,9 @@ export function foldText(original: string): FoldedText {
       lastWasSpace = false;
       continue;
     }
+    // A quotation mark between two Arabic letters is not punctuation but an editing slip or a
+    // quote opened after an attached proclitic (و"وحدات): it vanishes like an invisible mark.
+    if (isQuoteMark(code) && i > 0 && i + 1 < length && isArabicLetterCode(original.charCodeAt(i - 1)) && isArabicLetterCode(original.charCodeAt(i + 1))) continue;
     const folded = foldCodeUnit(code);
     if (folded === DROP) continue;
     if (folded === SPACE) {
@@ -224,6 +228,11 @@ export function isWordCode(code: number): boolean {
     wordCharCache.set(code, known);
   }
   return known;
+}
+
+/** Straight and curly double quotation marks. */
+function isQuoteMark(code: number): boolean {
+  return code === 0x22 || code === 0x201c || code === 0x201d;
 }
 
 export function isArabicLetterCode(code: number): boolean {

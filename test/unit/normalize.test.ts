@@ -32,6 +32,16 @@ describe('foldText', () => {
     expect(foldText('دمـــشق').text).toBe('دمشق');
   });
 
+  it('drops a double quotation mark between two Arabic letters, and only there', () => {
+    expect(foldText('و"حدات').text).toBe(foldText('وحدات').text);
+    expect(foldText('و“حدات').text).toBe(foldText('وحدات').text);
+    // Quotes around an Arabic word, and in Latin or Hebrew text, stay.
+    expect(foldText('"وحدات"').text).toBe('"وحدات"');
+    expect(foldText('a"b').text).toBe('a"b');
+    expect(foldText('צה"ל').text).toBe('צה"ל');
+    expect(sources('و"حد')).toEqual(['و', 'ح', 'د']);
+  });
+
   it('maps every folded character back to its exact source', () => {
     expect(sources('Ḥa-b')).toEqual(['Ḥ', 'a', '-', 'b']);
     expect(sources('a \n  b')).toEqual(['a', ' \n  ', 'b']);
