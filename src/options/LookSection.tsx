@@ -30,7 +30,7 @@ const COLOUR_LABELS: Record<PaletteColour, MessageKey> = {
   slate: 'colourSlate',
 };
 
-/** A sample word drawn as the page would draw it. */
+/** A sample name drawn as the page would draw it (in the interface's language: Idlib, إدلب). */
 function Sample({ style, colour }: { style: HighlightStyle; colour: PaletteColour }) {
   const hex = PALETTE[colour];
   const css =
@@ -41,7 +41,7 @@ function Sample({ style, colour }: { style: HighlightStyle; colour: PaletteColou
         : { textDecoration: `underline ${style} 1.5px ${hex}`, textUnderlineOffset: '3px' };
   return (
     <span class="sample" style={css} aria-hidden="true">
-      Idlib
+      {t('lookSampleName')}
     </span>
   );
 }

@@ -37,8 +37,10 @@ export function PacksList({ settings, save }: { settings: Settings; save: (s: Se
                 save({ ...settings, disabledPacks: checked ? others : [...others, pack.id] });
               }}
             />{' '}
-            <span lang="en">{pack.name}</span> — {t('packEntries', pack.ids.length.toLocaleString())}
-            <span id={`pack-${pack.id}-about`} class="hint block" lang="en">
+            <span lang="en" dir="auto">
+              {pack.name}
+            </span> — {t('packEntries', pack.ids.length.toLocaleString())}
+            <span id={`pack-${pack.id}-about`} class="hint block" lang="en" dir="auto">
               {pack.description}
             </span>
           </label>

@@ -14,7 +14,7 @@ import { ENTITY_TYPES, type EntityType, type GlossaryEntry } from '../core/gloss
 import { describeKeys, type Settings } from '../core/settings.js';
 import { loadSettings, onSettingsChanged, saveSettings, takeRepairNotice } from '../shared/settings-store.js';
 import { TYPE_STYLES } from '../ui/entity-types.js';
-import { t, uiDirection, uiLanguage } from '../ui/i18n.js';
+import { localiseDocument, t } from '../ui/i18n.js';
 import { KeyField, Radio, Section } from './fields.js';
 import { LookSection } from './LookSection.js';
 import { OwnGlossarySection } from './OwnGlossarySection.js';
@@ -33,7 +33,7 @@ function BrowserShortcuts() {
     <ul class="list plain">
       {shortcuts.map((c) => (
         <li key={c.name}>
-          <span>{c.description}</span> <kbd>{c.shortcut || t('shortcutNone')}</kbd>
+          <span>{c.description}</span> <kbd dir={c.shortcut ? 'ltr' : undefined}>{c.shortcut || t('shortcutNone')}</kbd>
         </li>
       ))}
     </ul>
@@ -147,7 +147,9 @@ function App() {
           <ul class="list">
             {settings.mutedEntities.map((id) => (
               <li key={id}>
-                <span lang="en">{names.get(id) ?? id}</span>
+                <span lang="en" dir="auto">
+                  {names.get(id) ?? id}
+                </span>
                 <button type="button" onClick={() => save({ ...settings, mutedEntities: settings.mutedEntities.filter((m) => m !== id) })}>
                   {t('showAgain')}
                 </button>
@@ -163,7 +165,5 @@ function App() {
   );
 }
 
-document.documentElement.lang = uiLanguage();
-document.documentElement.dir = uiDirection();
-document.title = t('optionsTitle');
+localiseDocument(t('optionsTitle'));
 render(<App />, document.getElementById('app')!);

@@ -15,7 +15,7 @@ import { enabledOn, withSite, type Settings } from '../core/settings.js';
 import type { Brief, BriefsResponse, PageEntities, Request, TabMessage } from '../shared/messages.js';
 import { loadSettings, saveSettings, takeRepairNotice } from '../shared/settings-store.js';
 import { TYPE_STYLES } from '../ui/entity-types.js';
-import { t, uiDirection, uiLanguage, type MessageKey } from '../ui/i18n.js';
+import { localiseDocument, t, type MessageKey } from '../ui/i18n.js';
 
 const TYPE_HEADINGS: Record<EntityType, MessageKey> = {
   place: 'typePlaces',
@@ -77,8 +77,10 @@ function EntityList({ state, onPick }: { state: Extract<PageState, { kind: 'page
             {group.items.map((item) => (
               <li key={item.id}>
                 <button type="button" class="entity" onClick={() => onPick(item.id)}>
-                  <span class="name" lang="en" dir="auto">
-                    {item.brief?.name ?? item.id}
+                  <span class="name">
+                    <span lang="en" dir="auto">
+                      {item.brief?.name ?? item.id}
+                    </span>
                     {item.brief?.own && <span class="own"> · {t('cardOwnEntry')}</span>}
                   </span>
                   {item.brief && (
@@ -166,7 +168,5 @@ function Popup() {
   );
 }
 
-document.documentElement.lang = uiLanguage();
-document.documentElement.dir = uiDirection();
-document.title = t('extName');
+localiseDocument(t('extName'));
 render(<Popup />, document.getElementById('app')!);

@@ -33,8 +33,18 @@ function fallback(key: string, subs: string[]): string {
   return text;
 }
 
+/** First-strong isolate and pop directional isolate (Unicode bidi controls; invisible). */
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+/**
+ * A message in the interface's language. In a right-to-left interface each substituted value
+ * is isolated (FSI…PDI), so that a Latin name, a host or a key combination keeps its own
+ * order inside the Arabic sentence and its punctuation stays with it.
+ */
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
-  const strings = subs.map(String);
+  const rtl = subs.length > 0 && uiDirection() === 'rtl';
+  const strings = subs.map((sub) => (rtl ? `${FSI}${sub}${PDI}` : String(sub)));
   try {
     const text = api()?.getMessage(key, strings);
     if (text) return text;
@@ -44,18 +54,27 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
   return fallback(key, strings);
 }
 
+/**
+ * The language and direction of the messages in use, read from the messages themselves
+ * (`uiLanguage`, `uiDirection` in each messages.json). Not the browser's `@@ui_locale` and
+ * `@@bidi_dir`: those describe the browser's own language, which may have no translation
+ * here (a Persian or Hebrew browser gets the English messages, which must stay left to
+ * right) or, where the language is emulated, may disagree with the messages chosen.
+ */
 export function uiLanguage(): string {
-  try {
-    return api()?.getMessage('@@ui_locale')?.replace('_', '-') || 'en';
-  } catch {
-    return 'en';
-  }
+  return t('uiLanguage').trim() || 'en';
 }
 
 export function uiDirection(): 'ltr' | 'rtl' {
-  try {
-    return api()?.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
-  } catch {
-    return 'ltr';
-  }
+  return t('uiDirection').trim() === 'rtl' ? 'rtl' : 'ltr';
+}
+
+/**
+ * Start-up of an extension page (popup, options): the document takes the interface's
+ * language and direction, so that its logical CSS lays it out right to left in Arabic.
+ */
+export function localiseDocument(title: string, doc: Document = document): void {
+  doc.documentElement.lang = uiLanguage();
+  doc.documentElement.dir = uiDirection();
+  doc.title = title;
 }
