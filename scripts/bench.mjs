@@ -360,7 +360,8 @@ const markjs1k = sum(markOk.map((n) => results.pages[n].markjs['1k'].ms));
 const scan1kSamePages = sum(markOk.map((n) => results.pages[n].backstory['1k']?.scanMs ?? 0));
 const heapAdded = (id) => median(names.map((n) => (results.pages[n].backstory[id]?.heapMB ?? NaN) - results.pages[n].baselineHeapMB).filter((x) => !Number.isNaN(x)));
 const longTasksOurs = sum(names.flatMap((n) => variants.map((v) => results.pages[n].backstory[v.id]?.longTasks ?? 0)));
-const longTasksDiff = sum(names.flatMap((n) => variants.map((v) => Math.max(0, (results.pages[n].backstory[v.id]?.pageLongTasks ?? 0) - results.pages[n].baselineLongTasks))));
+// Pages without a baseline count (no report came) are left out, as in every other sum.
+const longTasksDiff = sum(names.flatMap((n) => variants.map((v) => Math.max(0, (results.pages[n].backstory[v.id]?.pageLongTasks ?? 0) - results.pages[n].baselineLongTasks))).filter(Number.isFinite));
 const longestOurs = Math.max(0, ...names.flatMap((n) => variants.map((v) => results.pages[n].backstory[v.id]?.maxTaskMs ?? 0)));
 
 const summary = {
