@@ -479,8 +479,9 @@ type RemoteValue = { type: string; value?: unknown };
 function fromRemoteValue(remote: RemoteValue): unknown {
   switch (remote.type) {
     case 'undefined':
+      return undefined;
     case 'null':
-      return remote.type === 'null' ? null : undefined;
+      return null;
     case 'string':
     case 'boolean':
       return remote.value;

@@ -60,12 +60,23 @@ async function scannerOn(html: string) {
   return { scanner, layer, reconfigure: () => scanner.reconfigure(roots, SHOW_EVERYTHING) };
 }
 
+type Scanner = Awaited<ReturnType<typeof scannerOn>>['scanner'];
+
+/** Waits until the reading is done, and a little longer for any outdated slice still queued. */
+async function settled(scanner: Scanner): Promise<void> {
+  await scanner.idle();
+  await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+/** The entities shown, sorted. */
+const shown = (scanner: Scanner): string[] => [...scanner.entityCounts().keys()].sort();
+
 describe('PageScanner', () => {
   it('reads the page and shows every name it finds', async () => {
     const { scanner, layer } = await scannerOn('<p>Shelling in Damascus.</p><p>Displaced from Idlib.</p>');
     scanner.start();
     await scanner.idle();
-    expect([...scanner.entityCounts().keys()].sort()).toEqual(['damascus', 'idlib']);
+    expect(shown(scanner)).toEqual(['damascus', 'idlib']);
     expect(layer.size).toBe(2);
     scanner.stop();
   });
@@ -77,9 +88,8 @@ describe('PageScanner', () => {
     scanner.start();
     reconfigure();
     reconfigure();
-    await scanner.idle();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect([...scanner.entityCounts().keys()].sort()).toEqual(['damascus', 'idlib']);
+    await settled(scanner);
+    expect(shown(scanner)).toEqual(['damascus', 'idlib']);
     expect(layer.size).toBe(2);
     scanner.stop();
   });
@@ -89,9 +99,8 @@ describe('PageScanner', () => {
     scanner.start();
     await new Promise((resolve) => setTimeout(resolve, 2));
     reconfigure();
-    await scanner.idle();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect([...scanner.entityCounts().keys()]).toEqual(['damascus']);
+    await settled(scanner);
+    expect(shown(scanner)).toEqual(['damascus']);
     expect(layer.size).toBe(1);
     scanner.stop();
   });
