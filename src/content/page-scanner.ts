@@ -231,12 +231,11 @@ export class PageScanner {
   }
 
   private applyMatches(run: TextRun, matches: readonly RunMatch[]): void {
+    // A run changed while its batch was matched is read again by the mutation rescan.
+    if (matches.length === 0 || !run.nodes.every((n) => n.isConnected)) return;
     for (const match of matches) {
-      if (!run.nodes.every((n) => n.isConnected)) return;
       const start = locate(run, match.start, false);
       const end = locate(run, match.end, true);
-      const first = run.nodes.indexOf(start.node);
-      const last = run.nodes.indexOf(end.node, first);
       const mention: Mention = {
         id: match.id,
         type: match.type,
@@ -246,7 +245,7 @@ export class PageScanner {
           endContainer: end.node,
           endOffset: end.offset,
         }),
-        nodes: run.nodes.slice(first, last + 1),
+        nodes: run.nodes.slice(start.index, end.index + 1),
       };
       if (match.gated && !pageIsOnTopic(this.evidenceEntities)) {
         this.pending.push(mention);

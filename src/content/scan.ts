@@ -158,8 +158,11 @@ export function* textRuns(root: Node, isVisible: (block: Element) => boolean = e
   if (run) yield run;
 }
 
-/** The text node and offset for an offset into a run (end=true prefers the earlier node at a seam). */
-export function locate(run: TextRun, offset: number, end: boolean): { node: Text; offset: number } {
+/**
+ * The text node (and its position in the run) and offset for an offset into a run (end=true
+ * prefers the earlier node at a seam).
+ */
+export function locate(run: TextRun, offset: number, end: boolean): { node: Text; index: number; offset: number } {
   let low = 0;
   let high = run.starts.length - 1;
   while (low < high) {
@@ -168,5 +171,5 @@ export function locate(run: TextRun, offset: number, end: boolean): { node: Text
     if (start < offset || (!end && start === offset)) low = mid;
     else high = mid - 1;
   }
-  return { node: run.nodes[low]!, offset: offset - run.starts[low]! };
+  return { node: run.nodes[low]!, index: low, offset: offset - run.starts[low]! };
 }

@@ -23,7 +23,7 @@ import {
   type SerializedAutomaton,
 } from './automaton.js';
 import type { AliasObject, AmbiguityRule, CaseRule, EntityType, GlossaryEntry } from './glossary-types.js';
-import { foldString, foldText, isArabicLetterCode, isUpperChar, isWordCode, type FoldedText } from './normalize.js';
+import { foldCodes, foldedString, foldString, foldText, isArabicLetterCode, isUpperChar, isWordCode, type FoldedText } from './normalize.js';
 
 const CASE_RULES: readonly CaseRule[] = ['exact', 'initial', 'any'];
 
@@ -371,8 +371,11 @@ function contextExcludes(text: string, start: number, end: number, rule: Pattern
  * the result are in it.
  */
 export function findMatches(matcher: CompiledMatcher, original: string): Match[] {
-  const folded = foldText(original);
-  const text = folded.text;
+  // The offset maps stay in the fold's shared buffers: nothing below folds again before the
+  // matches are mapped back.
+  const codes = foldCodes(original);
+  const text = foldedString(codes);
+  const folded: FoldedText = { text, start: codes.start, end: codes.end };
   const candidates: { start: number; end: number; pattern: number }[] = [];
   scanAutomaton(matcher.automaton, text, (start, end, pattern) => {
     if (!startsOnBoundary(text, start) || !endsOnBoundary(text, end)) return;

@@ -113,6 +113,30 @@ function foldCodeUnit(code: number): string | typeof SPACE | typeof DROP {
   return folded;
 }
 
+/**
+ * The fold of the code units below FOLD_TABLE_SIZE (Latin, Greek, Cyrillic, Arabic and the
+ * general punctuation block), filled as they are first seen: one typed-array read per
+ * character in the fold's loop, where a Map lookup per character cost several times more.
+ * An entry is the folded code unit + 1, or one of the FOLD_* markers (0: not yet known).
+ */
+const FOLD_TABLE_SIZE = 0x2070;
+const FOLD_UNKNOWN = 0;
+const FOLD_SPACE = -1;
+const FOLD_DROP = -2;
+/** Folds to more than one code unit (ß → ss): foldCodeUnit says what. */
+const FOLD_SEVERAL = -3;
+/** A double quotation mark: dropped between two Arabic letters, else kept. */
+const FOLD_QUOTE = -4;
+const foldTable = new Int32Array(FOLD_TABLE_SIZE);
+
+function tableEntry(code: number): number {
+  if (isQuoteMark(code)) return FOLD_QUOTE;
+  const folded = foldCodeUnit(code);
+  if (folded === SPACE) return FOLD_SPACE;
+  if (folded === DROP) return FOLD_DROP;
+  return folded.length === 1 ? folded.charCodeAt(0) + 1 : FOLD_SEVERAL;
+}
+
 function foldNonAscii(code: number): string | typeof SPACE | typeof DROP {
   if (INVISIBLE.has(code) || isArabicMark(code)) return DROP;
   if (isWhitespace(code) || DASHES.has(code)) return SPACE;
@@ -139,38 +163,53 @@ function codesToString(codes: Uint16Array): string {
 }
 
 /**
- * Folds `original` for matching. Leading and trailing spaces are kept (as one space each) so
- * that offsets into a run of text keep their meaning when runs are folded separately.
- * Written for speed: it runs over every character the extension reads on every page.
+ * A folding held in buffers shared by every call: valid only until the next call of
+ * `foldCodes`. The matcher folds every run of text on the page, so reusing the buffers
+ * (instead of three new typed arrays per run) is most of what makes folding cheap.
  */
-export function foldText(original: string): FoldedText {
+export interface FoldedCodes {
+  /** Folded UTF-16 code units in [0, length). */
+  codes: Uint16Array;
+  /** For each folded code unit, the offset in the original where its source starts. */
+  start: Uint32Array;
+  /** For each folded code unit, the offset in the original just past its source. */
+  end: Uint32Array;
+  length: number;
+}
+
+const scratch: FoldedCodes = { codes: new Uint16Array(4096), start: new Uint32Array(4096), end: new Uint32Array(4096), length: 0 };
+
+/** Makes room for `needed` folded code units (the contents are not kept). */
+function reserve(needed: number): void {
+  if (needed <= scratch.codes.length) return;
+  const capacity = Math.max(scratch.codes.length * 2, needed);
+  scratch.codes = new Uint16Array(capacity);
+  scratch.start = new Uint32Array(capacity);
+  scratch.end = new Uint32Array(capacity);
+}
+
+/**
+ * Folds `original` into the shared buffers. Leading and trailing spaces are kept (as one
+ * space each) so that offsets into a run of text keep their meaning when runs are folded
+ * separately. Written for speed: it runs over every character the extension reads on every
+ * page (no closures over the buffers, which would put every access behind a context load).
+ */
+export function foldCodes(original: string, room = original.length): FoldedCodes {
   const length = original.length;
-  // Folding can expand (ß → ss) but rarely; grow if needed.
-  let capacity = length + 8;
-  let codes = new Uint16Array(capacity);
-  let start = new Uint32Array(capacity);
-  let end = new Uint32Array(capacity);
+  // Invariant: room for `count + (length - i)` code units. Every branch but one writes at most
+  // one unit per character read; that one (rare: ß → ss) checks, and if the room is short
+  // starts over with twice the room. (The buffers stay constants in this loop: reloading
+  // them after a growth made the whole loop several times slower.)
+  reserve(room);
+  const { codes, start, end } = scratch;
+  const table = foldTable;
   let count = 0;
   let lastWasSpace = false;
-
-  const grow = (needed: number): void => {
-    capacity = Math.max(capacity * 2, needed);
-    const c = new Uint16Array(capacity);
-    const s = new Uint32Array(capacity);
-    const e = new Uint32Array(capacity);
-    c.set(codes);
-    s.set(start);
-    e.set(end);
-    codes = c;
-    start = s;
-    end = e;
-  };
 
   for (let i = 0; i < length; i++) {
     const code = original.charCodeAt(i);
     // ASCII letters and digits, inline: the bulk of Latin-script text.
     if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a)) {
-      if (count >= capacity) grow(count + 1);
       codes[count] = code <= 0x5a && code >= 0x41 ? code + 32 : code;
       start[count] = i;
       end[count] = i + 1;
@@ -178,35 +217,72 @@ export function foldText(original: string): FoldedText {
       lastWasSpace = false;
       continue;
     }
-    // A quotation mark between two Arabic letters is not punctuation but an editing slip or a
-    // quote opened after an attached proclitic (و"وحدات): it vanishes like an invisible mark.
-    if (isQuoteMark(code) && i > 0 && i + 1 < length && isArabicLetterCode(original.charCodeAt(i - 1)) && isArabicLetterCode(original.charCodeAt(i + 1))) continue;
-    const folded = foldCodeUnit(code);
-    if (folded === DROP) continue;
-    if (folded === SPACE) {
+    let entry = code < FOLD_TABLE_SIZE ? table[code]! : FOLD_SEVERAL;
+    if (entry === FOLD_UNKNOWN) entry = table[code] = tableEntry(code);
+    // (A function of its own: written inline here, this rare case made the whole loop ~2× slower.)
+    if (entry === FOLD_QUOTE) entry = quoteEntry(original, i);
+    if (entry === FOLD_DROP) continue;
+    if (entry === FOLD_SEVERAL) {
+      // Beyond the table, or more than one code unit.
+      const folded = foldCodeUnit(code);
+      if (folded === DROP) continue;
+      if (folded === SPACE) entry = FOLD_SPACE;
+      else if (folded.length === 1) entry = folded.charCodeAt(0) + 1;
+      else {
+        if (count + folded.length + (length - i - 1) > codes.length) return foldCodes(original, codes.length * 2);
+        for (let k = 0; k < folded.length; k++) {
+          codes[count] = folded.charCodeAt(k);
+          start[count] = i;
+          end[count] = i + 1;
+          count++;
+        }
+        lastWasSpace = false;
+        continue;
+      }
+    }
+    if (entry === FOLD_SPACE) {
       if (lastWasSpace) {
         // Widen the space already written so that it covers the whole run.
         end[count - 1] = i + 1;
         continue;
       }
-      if (count >= capacity) grow(count + 1);
       codes[count] = 0x20;
-      start[count] = i;
-      end[count] = i + 1;
-      count++;
       lastWasSpace = true;
-      continue;
+    } else {
+      codes[count] = entry - 1;
+      lastWasSpace = false;
     }
-    if (count + folded.length > capacity) grow(count + folded.length);
-    for (let k = 0; k < folded.length; k++) {
-      codes[count] = folded.charCodeAt(k);
-      start[count] = i;
-      end[count] = i + 1;
-      count++;
-    }
-    lastWasSpace = false;
+    start[count] = i;
+    end[count] = i + 1;
+    count++;
   }
-  return { text: codesToString(codes.subarray(0, count)), start: start.subarray(0, count), end: end.subarray(0, count) };
+  scratch.length = count;
+  return scratch;
+}
+
+/**
+ * A quotation mark between two Arabic letters is not punctuation but an editing slip or a
+ * quote opened after an attached proclitic (و"وحدات): it vanishes like an invisible mark.
+ * Elsewhere it stays.
+ */
+function quoteEntry(original: string, i: number): number {
+  const between = i > 0 && i + 1 < original.length && isArabicLetterCode(original.charCodeAt(i - 1)) && isArabicLetterCode(original.charCodeAt(i + 1));
+  return between ? FOLD_DROP : original.charCodeAt(i) + 1;
+}
+
+/** The folded text of a folding in the shared buffers. */
+export function foldedString(folded: FoldedCodes): string {
+  return codesToString(folded.codes.subarray(0, folded.length));
+}
+
+/** Folds `original` for matching, into buffers of its own (see foldCodes). */
+export function foldText(original: string): FoldedText {
+  const folded = foldCodes(original);
+  return {
+    text: foldedString(folded),
+    start: folded.start.slice(0, folded.length),
+    end: folded.end.slice(0, folded.length),
+  };
 }
 
 /** Folds a short string (an alias, a context phrase) without the offset map. */

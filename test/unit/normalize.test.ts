@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldString, foldText } from '../../src/core/normalize.js';
+import { foldCodes, foldString, foldText } from '../../src/core/normalize.js';
 
 /** The original text each folded character came from, to check the offset map. */
 function sources(original: string): string[] {
@@ -47,6 +47,22 @@ describe('foldText', () => {
     expect(sources('a \n  b')).toEqual(['a', ' \n  ', 'b']);
     expect(sources('Straße')).toEqual(['S', 't', 'r', 'a', 'ß', 'ß', 'e']);
     expect(sources('x\u00ady')).toEqual(['x', 'y']);
+  });
+
+  it('grows past the room it started with when letters fold to two (ß → ss), offsets intact', () => {
+    const original = `Straße ${'ß'.repeat(9000)} Æ`;
+    const f = foldText(original);
+    expect(f.text).toBe(`strasse ${'ss'.repeat(9000)} ae`);
+    expect(sources(original).slice(0, 8)).toEqual(['S', 't', 'r', 'a', 'ß', 'ß', 'e', ' ']);
+    expect(original.slice(f.start[f.text.length - 1], f.end[f.text.length - 1])).toBe('Æ');
+  });
+
+  it('gives the same folding from its shared buffers, call after call, long text then short', () => {
+    const long = 'Eastern Ghouta '.repeat(2000);
+    expect(foldCodes(long).length).toBe(foldText(long).text.length);
+    const short = foldCodes('Idlib\u00ad');
+    expect(String.fromCharCode(...short.codes.subarray(0, short.length))).toBe('idlib');
+    expect(Array.from(short.end.subarray(0, short.length))).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('foldString trims', () => {
