@@ -8,7 +8,7 @@ import { pageIsOnTopic } from '../core/matcher.js';
 import type { HighlightLayer } from './highlight.js';
 import type { MatchSource, RunMatch } from './match-source.js';
 import { MentionIndex, type Mention } from './mentions.js';
-import { isInSkippedContent, isInlineElement, locate, textRuns, type TextRun } from './scan.js';
+import { isInSkippedContent, isInlineElement, locate, TextRunWalker, type TextRun } from './scan.js';
 import { MUTATION_DEBOUNCE_MS, SLICE_BUDGET_MS } from './timing.js';
 
 type Idle = (callback: () => void) => void;
@@ -40,7 +40,7 @@ export class PageScanner {
   private readonly evidenceEntities = new Set<string>();
   /** Gated mentions waiting for the page to prove it is on topic. */
   private pending: Mention[] = [];
-  private readonly queue: Generator<TextRun>[] = [];
+  private readonly queue: TextRunWalker[] = [];
   private pumping = false;
   /** Bumped on every restart, so that a batch in flight for an older reading is dropped. */
   private generation = 0;
@@ -56,6 +56,8 @@ export class PageScanner {
   private readonly shownEntities = new Set<string>();
   /** Bench build only: main-thread time spent scanning, matching and highlighting. */
   benchBusyMs = 0;
+  /** Highlights added so far by this scanner (counted here: the layer's own count walks every highlight). */
+  private rangesShown = 0;
 
   constructor(
     private readonly source: MatchSource,
@@ -146,7 +148,7 @@ export class PageScanner {
   }
 
   private enqueue(root: Node): void {
-    this.queue.push(textRuns(root));
+    this.queue.push(new TextRunWalker(root));
     this.schedule();
   }
 
@@ -164,13 +166,13 @@ export class PageScanner {
     while (this.queue.length && chars < this.source.batchChars) {
       // At least one run per slice, so that a slow walk still moves on.
       if (batch.length && performance.now() >= deadline) break;
-      const next = this.queue[0]!.next();
-      if (next.done) {
+      const run = this.queue[0]!.next();
+      if (!run) {
         this.queue.shift();
         continue;
       }
-      batch.push(next.value);
-      chars += next.value.text.length;
+      batch.push(run);
+      chars += run.text.length;
     }
     return batch;
   }
@@ -188,17 +190,17 @@ export class PageScanner {
     if (generation !== this.generation) return;
     /** Start of the current slice: the work done since then is in this task. */
     let slice = performance.now();
-    let rangesAtSliceStart = this.layer.size;
+    let rangesAtSliceStart = this.rangesShown;
     /** Bench build: start of the current stretch of work (waits for matches are not counted). */
     let segment = slice;
     const sliceIsFull = (): boolean =>
-      performance.now() - slice >= SLICE_BUDGET_MS || this.layer.size - rangesAtSliceStart >= MAX_RANGES_PER_SLICE;
+      performance.now() - slice >= SLICE_BUDGET_MS || this.rangesShown - rangesAtSliceStart >= MAX_RANGES_PER_SLICE;
     /** Gives the thread back until the next idle period; false if the reading was restarted meanwhile. */
     const nextSlice = async (): Promise<boolean> => {
       if (__BACKSTORY_BENCH__) this.benchBusyMs += performance.now() - segment;
       await new Promise<void>((resolve) => whenIdle(resolve));
       slice = segment = performance.now();
-      rangesAtSliceStart = this.layer.size;
+      rangesAtSliceStart = this.rangesShown;
       return generation === this.generation;
     };
     while (this.queue.length) {
@@ -263,6 +265,7 @@ export class PageScanner {
     this.shownEntities.add(mention.id);
     this.index.add(mention);
     this.layer.add(mention.type, mention.range);
+    this.rangesShown++;
   }
 
   private noteEvidence(id: string): void {

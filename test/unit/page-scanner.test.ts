@@ -23,7 +23,7 @@ beforeAll(() => {
 /** Finds the given names by plain search, answering after a turn of the event loop as a real source may. */
 class NameSource implements MatchSource {
   readonly batchChars = 8_000;
-  readonly elsewhereMs = 0;
+  readonly matchingMs = 0;
   constructor(private readonly names: Record<string, EntityType>) {}
   async match(texts: string[]): Promise<RunMatch[][]> {
     await new Promise((resolve) => setTimeout(resolve, 1));
