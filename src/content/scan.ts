@@ -4,6 +4,8 @@
  * name split over them (`<b>Eastern</b> Ghouta`) is one string to the matcher.
  */
 
+import { isLetterCode } from '../core/normalize.js';
+
 export interface TextRun {
   nodes: Text[];
   /** Offset in `text` where each node starts. */
@@ -55,14 +57,14 @@ export function isInSkippedContent(node: Node, stopAt: Node | null = null): bool
 }
 
 /**
- * Whether a text has a letter: ASCII first (most news text), the Unicode property regex only
- * for the rest, since it is costly to compile on every page load and rarely needed.
+ * Whether a text has a letter. Through a table, not a Unicode property regex: compiling one
+ * cost up to several milliseconds on every page load. A surrogate (a character beyond the
+ * BMP, which the table does not cover) counts, so that such text is still matched.
  */
 function hasLetter(data: string): boolean {
   for (let i = 0; i < data.length; i++) {
     const c = data.charCodeAt(i);
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return true;
-    if (c >= 0x80) return /\p{L}/u.test(data.slice(i));
+    if (isLetterCode(c) || (c >= 0xd800 && c <= 0xdfff)) return true;
   }
   return false;
 }

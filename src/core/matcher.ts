@@ -360,7 +360,7 @@ function contextExcludes(text: string, start: number, end: number, rule: Pattern
     if (from >= 0 && text.startsWith(phrase, from) && startsOnBoundary(text, from)) return true;
   }
   for (const phrase of rule.notBefore) {
-    const from = text[end] === ' ' && /^[\p{L}\p{N}]/u.test(phrase) ? end + 1 : end;
+    const from = text[end] === ' ' && isWordCode(phrase.charCodeAt(0)) ? end + 1 : end;
     if (text.startsWith(phrase, from) && endsOnBoundary(text, from + phrase.length)) return true;
   }
   return false;

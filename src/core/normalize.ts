@@ -16,6 +16,8 @@
  * - Arabic letter variants (alef forms, alef maqsura, ta marbuta, hamza carriers).
  */
 
+import { LETTER_BOUNDARIES, MARK_BOUNDARIES, WORD_BOUNDARIES } from './unicode-tables.js';
+
 export interface FoldedText {
   /** The folded text. */
   text: string;
@@ -148,7 +150,10 @@ function foldNonAscii(code: number): string | typeof SPACE | typeof DROP {
   // Lone surrogates stay as they are: folding works per code unit and astral letters
   // (rare in news text) then match only themselves.
   if (code >= 0xd800 && code <= 0xdfff) return String.fromCharCode(code);
-  const decomposed = String.fromCharCode(code).normalize('NFD').replace(/\p{M}/gu, '');
+  let decomposed = '';
+  for (const unit of String.fromCharCode(code).normalize('NFD')) {
+    if (!isMarkCode(unit.charCodeAt(0))) decomposed += unit;
+  }
   if (decomposed === '') return DROP;
   return decomposed.toLowerCase();
 }
@@ -290,20 +295,38 @@ export function foldString(value: string): string {
   return foldText(value).text.trim();
 }
 
-/** True for characters that make up words: letters, digits and combining marks. */
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-const wordCharCache = new Map<number, boolean>();
+/**
+ * Whether a BMP code unit is in a table of range boundaries (src/core/unicode-tables.ts): an
+ * odd number of boundaries at or below it. Lone surrogates are in none of the tables.
+ */
+function inTable(boundaries: string, code: number): boolean {
+  let low = 0;
+  let high = boundaries.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (boundaries.charCodeAt(mid) <= code) low = mid + 1;
+    else high = mid;
+  }
+  return (low & 1) === 1;
+}
 
+/** True for characters that make up words: letters, digits and combining marks (\p{L}\p{N}\p{M}). */
 export function isWordCode(code: number): boolean {
   if (code < 0x80) {
     return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
   }
-  let known = wordCharCache.get(code);
-  if (known === undefined) {
-    known = WORD_CHAR.test(String.fromCharCode(code));
-    wordCharCache.set(code, known);
-  }
-  return known;
+  return inTable(WORD_BOUNDARIES, code);
+}
+
+/** True for letters (\p{L}). */
+export function isLetterCode(code: number): boolean {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+  return inTable(LETTER_BOUNDARIES, code);
+}
+
+/** True for combining marks (\p{M}). */
+export function isMarkCode(code: number): boolean {
+  return code >= 0x300 && inTable(MARK_BOUNDARIES, code);
 }
 
 /** Straight and curly double quotation marks. */
