@@ -16,14 +16,15 @@
 import {
   buildAutomaton,
   deserializeAutomatonInSteps,
-  scanAutomaton,
+  ROOT_TABLE_SIZE,
   serializeAutomaton,
   startLinking,
+  transition,
   type Automaton,
   type SerializedAutomaton,
 } from './automaton.js';
 import type { AliasObject, AmbiguityRule, CaseRule, EntityType, GlossaryEntry } from './glossary-types.js';
-import { foldCodes, foldedString, foldString, foldText, isArabicLetterCode, isUpperChar, isWordCode, type FoldedText } from './normalize.js';
+import { foldCodes, foldString, foldText, isArabicLetterCode, isUpperChar, isWordCode, type FoldedCodes } from './normalize.js';
 
 const CASE_RULES: readonly CaseRule[] = ['exact', 'initial', 'any'];
 
@@ -293,26 +294,28 @@ function pronounceable(acronym: string): boolean {
   return /^[aeiou]/.test(lower) || /^[^aeiou][aeiou]/.test(lower) || ONSETS.test(lower);
 }
 
-/** Arabic proclitics that attach to a name: conjunction, preposition, article, and their combinations. */
-const ARABIC_PROCLITIC = /^(?:[وف]?(?:[بلك]?ال|[بك]|ل|لل)?)$/u;
+/**
+ * Arabic proclitics that attach to a name: conjunction, preposition, article, and their
+ * combinations, i.e. [وف]?(?:[بلك]?ال|[بك]|ل|لل)? without the empty one.
+ */
+const ARABIC_PROCLITICS: ReadonlySet<string> = new Set(
+  ['', 'و', 'ف'].flatMap((conjunction) => ['', 'ال', 'بال', 'لال', 'كال', 'ب', 'ك', 'ل', 'لل'].map((rest) => conjunction + rest)).filter((p) => p !== ''),
+);
+const LONGEST_PROCLITIC = 4;
 
-function startsOnBoundary(folded: string, start: number): boolean {
-  if (start === 0) return true;
-  const before = folded.charCodeAt(start - 1);
-  if (!isWordCode(before)) return true;
-  if (!isWordCode(folded.charCodeAt(start))) return true;
-  if (!isArabicLetterCode(folded.charCodeAt(start))) return false;
-  let wordStart = start - 1;
-  while (wordStart > 0 && isWordCode(folded.charCodeAt(wordStart - 1))) wordStart--;
-  return ARABIC_PROCLITIC.test(folded.slice(wordStart, start));
+/** A word character (letter, digit, mark): inline for ASCII, a table lookup beyond. */
+function isWordAt(codes: Uint16Array, i: number): boolean {
+  const code = codes[i]!;
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
+  return isWordCode(code);
 }
 
-function endsOnBoundary(folded: string, end: number): boolean {
+function endsOnBoundary(folded: FoldedCodes, end: number): boolean {
   if (end >= folded.length) return true;
-  return !isWordCode(folded.charCodeAt(end)) || !isWordCode(folded.charCodeAt(end - 1));
+  return !isWordAt(folded.codes, end) || !isWordAt(folded.codes, end - 1);
 }
 
-function caseAgrees(original: string, folded: FoldedText, start: number, end: number, rule: PatternRule): boolean {
+function caseAgrees(original: string, folded: FoldedCodes, start: number, end: number, rule: PatternRule): boolean {
   for (const k of rule.upper) {
     if (!isUpperChar(original[folded.start[start + k]!]!)) return false;
   }
@@ -329,9 +332,9 @@ function caseAgrees(original: string, folded: FoldedText, start: number, end: nu
  * A short acronym inside a run of capitals ("TRUMP TELLS US TO LEAVE") is a shouted word,
  * not the acronym: reject it when the words on both sides that exist are all capitals.
  */
-function inCapitalisedRun(original: string, folded: FoldedText, start: number, end: number): boolean {
-  const before = neighbourWord(folded.text, start, -1);
-  const after = neighbourWord(folded.text, end, 1);
+function inCapitalisedRun(original: string, folded: FoldedCodes, start: number, end: number): boolean {
+  const before = neighbourWord(folded, start, -1);
+  const after = neighbourWord(folded, end, 1);
   if (!before && !after) return false;
   const shouted = (span: [number, number] | null): boolean => {
     if (!span) return true;
@@ -342,50 +345,108 @@ function inCapitalisedRun(original: string, folded: FoldedText, start: number, e
 }
 
 /** The word directly before (direction -1) or after (+1) an offset, across one space. */
-function neighbourWord(text: string, at: number, direction: -1 | 1): [number, number] | null {
+function neighbourWord(folded: FoldedCodes, at: number, direction: -1 | 1): [number, number] | null {
+  const { codes, length } = folded;
   let i = direction < 0 ? at - 1 : at;
-  if (text[i] === ' ') i += direction;
-  if (i < 0 || i >= text.length || !isWordCode(text.charCodeAt(i))) return null;
+  if (i >= 0 && i < length && codes[i] === 0x20) i += direction;
+  if (i < 0 || i >= length || !isWordAt(codes, i)) return null;
   let from = i;
   let to = i + 1;
-  if (direction < 0) while (from > 0 && isWordCode(text.charCodeAt(from - 1))) from--;
-  else while (to < text.length && isWordCode(text.charCodeAt(to))) to++;
+  if (direction < 0) while (from > 0 && isWordAt(codes, from - 1)) from--;
+  else while (to < length && isWordAt(codes, to)) to++;
   return [from, to];
 }
 
-function contextExcludes(text: string, start: number, end: number, rule: PatternRule): boolean {
+/** Whether the folded text has `phrase` at `from`. */
+function hasAt(folded: FoldedCodes, from: number, phrase: string): boolean {
+  if (from < 0 || from + phrase.length > folded.length) return false;
+  for (let k = 0; k < phrase.length; k++) if (folded.codes[from + k] !== phrase.charCodeAt(k)) return false;
+  return true;
+}
+
+/** A phrase found at `from` that starts a word (the context "Michael" before "Jordan"). */
+function startsWordAt(folded: FoldedCodes, from: number): boolean {
+  if (from === 0) return true;
+  return !isWordAt(folded.codes, from - 1) || !isWordAt(folded.codes, from);
+}
+
+function contextExcludes(folded: FoldedCodes, start: number, end: number, rule: PatternRule): boolean {
   for (const phrase of rule.notAfter) {
-    const gap = text[start - 1] === ' ' ? 1 : 0;
+    const gap = start > 0 && folded.codes[start - 1] === 0x20 ? 1 : 0;
     const from = start - gap - phrase.length;
-    if (from >= 0 && text.startsWith(phrase, from) && startsOnBoundary(text, from)) return true;
+    if (hasAt(folded, from, phrase) && startsWordAt(folded, from)) return true;
   }
   for (const phrase of rule.notBefore) {
-    const from = text[end] === ' ' && isWordCode(phrase.charCodeAt(0)) ? end + 1 : end;
-    if (text.startsWith(phrase, from) && endsOnBoundary(text, from + phrase.length)) return true;
+    const from = end < folded.length && folded.codes[end] === 0x20 && isWordCode(phrase.charCodeAt(0)) ? end + 1 : end;
+    if (hasAt(folded, from, phrase) && endsOnBoundary(folded, from + phrase.length)) return true;
   }
   return false;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  pattern: number;
+}
+
+/**
+ * Walks the trie from `start`, already at `state` after the first character, and keeps every
+ * pattern that ends there on a word boundary, in the right case and not in an excluding
+ * context.
+ */
+function walkFrom(matcher: CompiledMatcher, original: string, folded: FoldedCodes, start: number, state: number, out: Candidate[]): void {
+  const { output, patternNext } = matcher.automaton;
+  const { codes, length } = folded;
+  let end = start + 1;
+  for (;;) {
+    for (let p = output[state]!; p >= 0; p = patternNext[p]!) {
+      if (!endsOnBoundary(folded, end)) break;
+      const rule = matcher.patterns[p]!;
+      if (caseAgrees(original, folded, start, end, rule) && !contextExcludes(folded, start, end, rule)) out.push({ start, end, pattern: p });
+    }
+    if (end >= length) return;
+    state = transition(matcher.automaton, state, codes[end]!);
+    if (state < 0) return;
+    end++;
+  }
+}
+
+/** The state after the root's edge for `code`, or 0 if there is none. */
+function fromRoot(automaton: Automaton, code: number): number {
+  if (code < ROOT_TABLE_SIZE) return automaton.rootNext[code]!;
+  const next = transition(automaton, 0, code);
+  return next < 0 ? 0 : next;
 }
 
 /**
  * Finds the mentions in one run of text. `original` is the text as on the page; offsets in
  * the result are in it.
+ *
+ * A name starts on a word boundary, so instead of running the automaton over every character
+ * (and discarding most of what it finds, inside words), the trie is walked only from where a
+ * word starts, or from a character that is not part of a word, or after an Arabic proclitic
+ * at the start of an Arabic word; most walks end after a character or two. On a page's first
+ * reading this code is still cold (interpreted), where the work per character is what counts.
  */
 export function findMatches(matcher: CompiledMatcher, original: string): Match[] {
   // The offset maps stay in the fold's shared buffers: nothing below folds again before the
   // matches are mapped back.
-  const codes = foldCodes(original);
-  const text = foldedString(codes);
-  const folded: FoldedText = { text, start: codes.start, end: codes.end };
-  const candidates: { start: number; end: number; pattern: number }[] = [];
-  scanAutomaton(matcher.automaton, text, (start, end, pattern) => {
-    if (!startsOnBoundary(text, start) || !endsOnBoundary(text, end)) return;
-    const rule = matcher.patterns[pattern]!;
-    if (!caseAgrees(original, folded, start, end, rule)) return;
-    if (contextExcludes(text, start, end, rule)) return;
-    candidates.push({ start, end, pattern });
-  });
+  const folded = foldCodes(original);
+  const { codes, length } = folded;
+  const automaton = matcher.automaton;
+  const candidates: Candidate[] = [];
+  let previousIsWord = false;
+  for (let i = 0; i < length; i++) {
+    const isWord = isWordAt(codes, i);
+    if (!(isWord && previousIsWord)) {
+      const state = fromRoot(automaton, codes[i]!);
+      if (state > 0) walkFrom(matcher, original, folded, i, state, candidates);
+      if (isWord && isArabicLetterCode(codes[i]!)) walkAfterProclitics(matcher, original, folded, i, candidates);
+    }
+    previousIsWord = isWord;
+  }
   // Leftmost, then longest, then (for the same span) an unambiguous pattern over a gated one.
-  const gatedRank = (c: { pattern: number }): number => (matcher.patterns[c.pattern]!.topicGate ? 1 : 0);
+  const gatedRank = (c: Candidate): number => (matcher.patterns[c.pattern]!.topicGate ? 1 : 0);
   candidates.sort((a, b) => a.start - b.start || b.end - a.end || gatedRank(a) - gatedRank(b));
   const matches: Match[] = [];
   let taken = 0;
@@ -403,6 +464,21 @@ export function findMatches(matcher: CompiledMatcher, original: string): Match[]
     taken = c.end;
   }
   return matches;
+}
+
+/** Names written after an attached proclitic: بريف دمشق holds ريف دمشق after ب. */
+function walkAfterProclitics(matcher: CompiledMatcher, original: string, folded: FoldedCodes, wordStart: number, out: Candidate[]): void {
+  const { codes, length } = folded;
+  let prefix = '';
+  for (let k = 1; k <= LONGEST_PROCLITIC && wordStart + k < length; k++) {
+    const code = codes[wordStart + k - 1]!;
+    if (!isArabicLetterCode(code)) return;
+    prefix += String.fromCharCode(code);
+    const next = codes[wordStart + k]!;
+    if (!ARABIC_PROCLITICS.has(prefix) || !isArabicLetterCode(next)) continue;
+    const state = fromRoot(matcher.automaton, next);
+    if (state > 0) walkFrom(matcher, original, folded, wordStart + k, state, out);
+  }
 }
 
 /** A match with its entity named by id and type: what a tab receives, wherever matching ran. */
