@@ -15,11 +15,11 @@
 
 import {
   buildAutomaton,
-  deserializeAutomatonInSteps,
+  deserializeAutomaton,
   ROOT_TABLE_SIZE,
   serializeAutomaton,
-  startLinking,
   transition,
+  trieFromParts,
   type Automaton,
   type SerializedAutomaton,
 } from './automaton.js';
@@ -503,9 +503,9 @@ export function findIdMatches(matcher: CompiledMatcher, text: string): IdMatch[]
 }
 
 /**
- * Automata up to this many states are bundled into the content script; larger ones stay in
- * the background, one copy for all tabs (see src/content/match-source.ts). The bundled
- * glossary is ~50,000 states (~0.4 MB shipped, ~1.5 MB in a tab).
+ * Tries up to this many states are bundled into the content script; larger ones stay in the
+ * background, one copy for all tabs (see src/content/match-source.ts). The bundled glossary
+ * is ~80,000 states (~0.6 MB shipped).
  */
 export const LOCAL_STATE_LIMIT = 150_000;
 
@@ -566,19 +566,7 @@ export function serializeMatcher(matcher: CompiledMatcher, types: readonly Entit
 }
 
 export function deserializeMatcher(data: SerializedMatcher): CompiledMatcher {
-  const matcher = deserializeMatcherInSteps(data);
-  while (!matcher.step(Infinity));
-  return matcher.matcher;
-}
-
-/**
- * As deserializeMatcher, but the automaton's links are computed by the caller's `step(ms)`
- * calls (true when done), so a tab can spread the work over idle time. The matcher must not
- * be used before `step` has returned true.
- */
-export function deserializeMatcherInSteps(data: SerializedMatcher): { matcher: CompiledMatcher; step: (budgetMs: number) => boolean } {
-  const linking = deserializeAutomatonInSteps(data.automaton);
-  return { matcher: decodeMatcher(data, linking.automaton), step: linking.step };
+  return decodeMatcher(data, deserializeAutomaton(data.automaton));
 }
 
 function decodeMatcher(data: SerializedMatcher, automaton: Automaton): CompiledMatcher {
@@ -613,7 +601,7 @@ function patternRule(p: SerializedMatcher['patterns'], i: number): PatternRule {
  * lists are cut into pieces of SHIPPED_ROWS rows, and every automaton array is base64 cut
  * into pieces. `loadShippedMatcherInSteps` parses or decodes one piece at a time within a
  * time budget, builds the pattern rules a piece at a time (each step allocates little, so the
- * garbage collector's pauses stay small too), then links the automaton the same way.
+ * garbage collector's pauses stay small too), then derives the trie's edge offsets.
  */
 export interface ShippedMatcher {
   /** JSON text of each table of SerializedMatcher except the automaton: lists in pieces (each a JSON array), records whole. */
@@ -698,7 +686,7 @@ function base64Bytes(text: string): number {
 
 /**
  * Loads a shipped matcher in steps: `step(ms)` works until about `ms` have passed (one piece
- * parsed or decoded, one piece of pattern rules built, or a run of states linked at a time)
+ * parsed or decoded, one piece of pattern rules built, or the trie's offsets derived)
  * and returns true when the matcher is ready; `matcher()` gives it then.
  */
 export function loadShippedMatcherInSteps(shipped: ShippedMatcher): { step: (budgetMs: number) => boolean; matcher: () => CompiledMatcher } {
@@ -726,14 +714,14 @@ export function loadShippedMatcherInSteps(shipped: ShippedMatcher): { step: (bud
       });
     }
   }
-  let linking: { automaton: Automaton; step: (budgetMs: number) => boolean } | null = null;
+  let automaton: Automaton | null = null;
   work.push(() => {
     const bytes = (name: keyof SerializedAutomaton): ArrayBuffer => buffers[name]!.buffer as ArrayBuffer;
     const childCount = new Uint16Array(bytes('childCount'));
     const output = new Int32Array(childCount.length).fill(-1);
     const terminals = new Uint32Array(bytes('terminals'));
     for (let i = 0; i < terminals.length; i += 2) output[terminals[i]!] = terminals[i + 1]!;
-    linking = startLinking(childCount, new Uint16Array(bytes('edgeChars')), output, new Int32Array(bytes('patternNext')), new Uint32Array(bytes('patternLength')));
+    automaton = trieFromParts(childCount, new Uint16Array(bytes('edgeChars')), output, new Int32Array(bytes('patternNext')), new Uint32Array(bytes('patternLength')));
   });
   const patterns: PatternRule[] = [];
   const columns = (): SerializedMatcher['patterns'] => ({
@@ -762,23 +750,21 @@ export function loadShippedMatcherInSteps(shipped: ShippedMatcher): { step: (bud
     const types = lists.types as EntityType[];
     const entityGlobal = entityIds.map(() => false);
     for (const i of lists.globalEntities as number[]) entityGlobal[i] = true;
-    result = { entityIds, entityTypes: (lists.entityTypes as number[]).map((i) => types[i]!), entityGlobal, patterns, automaton: linking!.automaton };
+    result = { entityIds, entityTypes: (lists.entityTypes as number[]).map((i) => types[i]!), entityGlobal, patterns, automaton: automaton! };
   });
   let next = 0;
-  let linked = false;
   const step = (budgetMs: number): boolean => {
     const deadline = performance.now() + budgetMs;
     while (next < work.length) {
       work[next++]!();
-      if (performance.now() >= deadline) return false;
+      if (performance.now() >= deadline) break;
     }
-    if (!linked) linked = linking!.step(Math.max(0, deadline - performance.now()));
-    return linked;
+    return next >= work.length;
   };
   return {
     step,
     matcher: () => {
-      if (!result || !linked) throw new Error('the matcher is not loaded yet');
+      if (!result) throw new Error('the matcher is not loaded yet');
       return result;
     },
   };

@@ -1,86 +1,85 @@
 import { describe, expect, it } from 'vitest';
-import { buildAutomaton, DENSE_STATES, deserializeAutomaton, scanAutomaton, serializeAutomaton } from '../../src/core/automaton.js';
+import {
+  buildAutomaton,
+  deserializeAutomaton,
+  ROOT_TABLE_SIZE,
+  serializeAutomaton,
+  stateCount,
+  transition,
+  type Automaton,
+} from '../../src/core/automaton.js';
 
-function all(patterns: string[], text: string): [number, number, string][] {
-  const found: [number, number, string][] = [];
-  scanAutomaton(buildAutomaton(patterns), text, (s, e, p) => found.push([s, e, patterns[p]!]));
-  return found;
+/** Every pattern occurrence, found by walking the trie from every position (root table first). */
+function occurrences(trie: Automaton, patterns: string[], text: string): string[] {
+  const found: string[] = [];
+  for (let start = 0; start < text.length; start++) {
+    const first = text.charCodeAt(start);
+    let state = first < ROOT_TABLE_SIZE ? trie.rootNext[first]! || -1 : transition(trie, 0, first);
+    for (let end = start + 1; state > 0; end++) {
+      for (let p = trie.output[state]!; p >= 0; p = trie.patternNext[p]!) found.push(`${start}:${patterns[p]}`);
+      if (end >= text.length) break;
+      state = transition(trie, state, text.charCodeAt(end));
+    }
+  }
+  return found.sort();
 }
 
-describe('Aho–Corasick automaton', () => {
+function naive(patterns: string[], text: string): string[] {
+  const found: string[] = [];
+  for (let start = 0; start < text.length; start++) {
+    patterns.forEach((p) => {
+      if (text.startsWith(p, start)) found.push(`${start}:${p}`);
+    });
+  }
+  return found.sort();
+}
+
+function randomText(alphabet: string[], length: number, seed: number): string {
+  let x = seed;
+  const rand = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return Array.from({ length }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+}
+
+describe('the pattern trie', () => {
   it('finds every occurrence of every pattern, overlapping ones included', () => {
-    expect(all(['he', 'she', 'his', 'hers'], 'ushers')).toEqual([
-      [1, 4, 'she'],
-      [2, 4, 'he'],
-      [2, 6, 'hers'],
-    ]);
+    const patterns = ['he', 'she', 'his', 'hers'];
+    expect(occurrences(buildAutomaton(patterns), patterns, 'ushers')).toEqual(['1:she', '2:he', '2:hers']);
   });
 
   it('agrees with a naive search on random text', () => {
     const patterns = ['ab', 'abc', 'bca', 'c', 'aab', 'cab'];
-    let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const text = Array.from({ length: 2000 }, () => 'abc'[Math.floor(rand() * 3)]).join('');
-    const naive: string[] = [];
-    for (let end = 1; end <= text.length; end++) {
-      patterns.forEach((p) => {
-        if (end >= p.length && text.slice(end - p.length, end) === p) naive.push(`${end - p.length}:${p}`);
-      });
-    }
-    const fast = all(patterns, text).map(([s, , p]) => `${s}:${p}`);
-    expect(fast.sort()).toEqual(naive.sort());
+    const text = randomText(['a', 'b', 'c'], 2000, 7);
+    expect(occurrences(buildAutomaton(patterns), patterns, text)).toEqual(naive(patterns, text));
   });
 
   it('agrees with a naive search on either side of the root table (code units below and above U+0700)', () => {
-    // The root's transitions come from a table below ROOT_TABLE_SIZE and from a search above it.
-    const alphabet = ['a', 'b', 'د', 'ش', '\u0700', '\u4e2d', '\uffff'];
     const patterns = ['a\u4e2d', '\u4e2d', '\u4e2da', 'دش', 'ش\u0700', '\u0700\u0700', '\uffffa', 'b', 'ab\uffff'];
-    let seed = 11;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const text = Array.from({ length: 3000 }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
-    const naive: string[] = [];
-    for (let end = 1; end <= text.length; end++) {
-      patterns.forEach((p) => {
-        if (end >= p.length && text.slice(end - p.length, end) === p) naive.push(`${end - p.length}:${p}`);
-      });
-    }
-    expect(naive.length).toBeGreaterThan(500);
-    expect(all(patterns, text).map(([s, , p]) => `${s}:${p}`).sort()).toEqual(naive.sort());
+    const text = randomText(['a', 'b', 'د', 'ش', '\u0700', '\u4e2d', '\uffff'], 3000, 11);
+    const expected = naive(patterns, text);
+    expect(expected.length).toBeGreaterThan(500);
+    expect(occurrences(buildAutomaton(patterns), patterns, text)).toEqual(expected);
   });
 
-  it('agrees with a naive search when most states lie beyond the dense table', () => {
-    // Shallow states step through a dense table, deeper ones through their edges and failure
-    // links: a few thousand patterns make both kinds, and text must cross between them.
-    let seed = 5;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const word = (n: number) => Array.from({ length: n }, () => 'abcde ؟'[Math.floor(rand() * 7)]).join('');
-    const patterns = [...new Set(Array.from({ length: 3000 }, () => word(3 + Math.floor(rand() * 6))))];
-    const automaton = buildAutomaton(patterns);
-    expect(automaton.fail.length).toBeGreaterThan(4 * DENSE_STATES);
-    const text = word(4000);
-    const byText = new Map(patterns.map((p) => [p, p]));
-    const naive: string[] = [];
-    for (let end = 1; end <= text.length; end++) {
-      for (let start = Math.max(0, end - 8); start <= end - 3; start++) {
-        if (byText.has(text.slice(start, end))) naive.push(`${start}:${text.slice(start, end)}`);
-      }
-    }
-    const fast: string[] = [];
-    scanAutomaton(automaton, text, (s, e, p) => fast.push(`${s}:${patterns[p]}`));
-    expect(naive.length).toBeGreaterThan(1000);
-    expect(fast.sort()).toEqual(naive.sort());
+  it('holds thousands of patterns sharing prefixes', () => {
+    const words = randomText(['a', 'b', 'c', 'd', 'e', ' ', '؟'], 30000, 5);
+    const patterns = [...new Set(Array.from({ length: 3000 }, (_, i) => words.slice(i * 9, i * 9 + 3 + (i % 6))))];
+    const trie = buildAutomaton(patterns);
+    expect(stateCount(trie)).toBeGreaterThan(4000);
+    const text = randomText(['a', 'b', 'c', 'd', 'e', ' ', '؟'], 4000, 9);
+    const expected = naive(patterns, text);
+    expect(expected.length).toBeGreaterThan(1000);
+    expect(occurrences(trie, patterns, text)).toEqual(expected);
   });
 
   it('keeps patterns with the same text apart', () => {
-    expect(all(['un', 'un'], 'un').map((m) => m[2])).toEqual(['un', 'un']);
+    expect(occurrences(buildAutomaton(['un', 'un']), ['un', 'un'], 'un')).toEqual(['0:un', '0:un']);
   });
 
   it('round-trips through its serialised form', () => {
-    const a = buildAutomaton(['damascus', 'douma', 'dara']);
+    const patterns = ['damascus', 'douma', 'dara'];
+    const a = buildAutomaton(patterns);
     const b = deserializeAutomaton(JSON.parse(JSON.stringify(serializeAutomaton(a))));
-    const found: number[] = [];
-    scanAutomaton(b, 'in douma near damascus', (s) => found.push(s));
-    expect(found).toEqual([3, 14]);
-    expect(b.fail).toEqual(a.fail);
+    expect(occurrences(b, patterns, 'in douma near damascus')).toEqual(['14:damascus', '3:douma']);
+    expect(b).toEqual(a);
   });
 });
