@@ -5,7 +5,7 @@
 // Measures, in real headless Chromium, side by side in one run, on the pages of
 // ../shared/corpus (skipped with a message when absent) and the project's own fixtures:
 // - Backstory's scan + highlight time (a bench build reports its own busy time: the walk and
-//   the highlighting, plus the matching wherever it ran, in the tab or the background), with the
+//   the highlighting, plus the background's matching time), with the
 //   bundled glossary and synthetic glossaries of 1,000, 10,000 and 100,000 entries;
 // - the floor for any scanner on the same page: a TreeWalker pass over every text node
 //   that lower-cases every character once, and the bare walk alone;
@@ -296,7 +296,7 @@ for (const p of benchPages) results.pages[p.name] = { chars: 0, floor: {}, backs
 // The extension first: how long each page's reading takes sets the window over which the
 // same page is then observed without the extension.
 for (const v of variants) {
-  console.log(`bench: Backstory with the ${v.label} glossary (${v.stats.states} states, matched ${v.stats.matching === 'local' ? 'in the tab' : 'in the background'})`);
+  console.log(`bench: Backstory with the ${v.label} glossary (${v.stats.states} states, matched in the ${v.stats.matching})`);
   const b = await open(v.extension);
   // One warm-up load so that a background's first load of the matcher is not in the figures.
   await measureBackstory(b.context, benchPages[0]);

@@ -1,6 +1,6 @@
 /**
- * Content script entry: compiles nothing (the matcher comes precompiled in this bundle),
- * scans the page in idle time, paints highlights and wires the reading interaction.
+ * Content script entry: reads the page in idle time and sends its text to the background,
+ * which holds the compiled matcher; paints highlights and wires the reading interaction.
  * It changes nothing in the page's DOM except the card's own host while a card is open.
  *
  * The reader's settings decide whether this page is read at all (the global pause and the
@@ -8,16 +8,15 @@
  */
 
 import browser from 'webextension-polyfill';
-import matcherData from 'virtual:backstory-matcher';
 import { enabledOn, type Settings } from '../core/settings.js';
 import { isTabMessage, type IdsResponse, type PageEntities, type Request } from '../shared/messages.js';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store.js';
 import { findArticleRoots } from './article-root.js';
 import { HOST_TAG } from './card-host.js';
 import { HighlightLayer, highlightApiAvailable, type Look } from './highlight.js';
-import { LocalMatchSource, RemoteMatchSource, type MatchSource } from './match-source.js';
+import { BackgroundMatchSource } from './match-source.js';
 import { LayeredMatchSource } from './own-matches.js';
-import { PageScanner, whenIdle, type Presentation } from './page-scanner.js';
+import { PageScanner, type Presentation } from './page-scanner.js';
 import { Reader } from './reader.js';
 import { BADGE_DEBOUNCE_MS, REASSERT_INTERVAL_MS } from './timing.js';
 
@@ -36,10 +35,6 @@ function presentationOf(settings: Settings, packMuted: readonly string[]): Prese
 
 function lookOf(settings: Settings): Look {
   return { style: settings.highlightStyle, colours: settings.colours };
-}
-
-function matchSource(): MatchSource {
-  return matcherData.mode === 'local' ? new LocalMatchSource(matcherData.matcher, whenIdle) : new RemoteMatchSource();
 }
 
 /** Where to look: the article's body by default, or the whole page if the reader chose so. */
@@ -68,7 +63,7 @@ async function start(): Promise<void> {
   let packMuted = await packMembers(settings.disabledPacks);
   const layer = new HighlightLayer();
   layer.setLook(lookOf(settings));
-  const source = new LayeredMatchSource(matchSource());
+  const source = new LayeredMatchSource(new BackgroundMatchSource());
   const scanner = new PageScanner(source, layer, isOurs, rootsFinder(settings), presentationOf(settings, packMuted));
   const reader = new Reader(scanner.index, layer, settings, (text) => source.match([text]).then((r) => r[0] ?? []));
 

@@ -1,18 +1,15 @@
 /**
- * Where a tab's text is matched.
+ * Where a tab's text is matched: in the background, which holds the compiled matcher once for
+ * all tabs. The tab sends the text of its runs in batches and applies what comes back.
  *
- * - `LocalMatchSource`: the compiled matcher lives in the content script (bundled at build
- *   time). Right for the bundled glossary: matching is synchronous and highlights appear at
- *   once, for a few hundred KB per tab.
- * - `RemoteMatchSource`: the matcher lives once in the background and the tab sends the text
- *   of its runs. Right for very large glossaries (100,000 entries is tens of MB as an
- *   automaton: one copy in the background instead of one per tab), at the cost of a message
- *   round trip per batch.
- * build.mjs chooses by the size of the compiled glossary; docs/architecture.md has the figures.
+ * Why not in the tab (as until the matcher issue's third session): a content script starts
+ * cold on every page, so matching in the tab ran in V8's interpreter, about 4.6 ms a page on
+ * the corpus against 1 ms in the warm background, measured side by side; the tab also had to
+ * parse and hold the matcher (~2 MB of heap per tab with the bundled glossary). A message
+ * round trip costs latency, not main-thread time. docs/architecture.md has the figures.
  */
 
 import browser from 'webextension-polyfill';
-import { findIdMatches, loadShippedMatcherInSteps, type CompiledMatcher, type ShippedMatcher } from '../core/matcher.js';
 import type { MatchResponse, Request, RunMatch } from '../shared/messages.js';
 
 export type { RunMatch };
@@ -20,55 +17,19 @@ export type { RunMatch };
 export interface MatchSource {
   /** Matches for each text, in order. */
   match(texts: string[]): Promise<RunMatch[][]>;
-  /** How many characters to send in one batch: small where matching runs on this thread. */
+  /** How many characters to send in one batch. */
   readonly batchChars: number;
   /**
-   * Time spent matching, in this tab or in the background, for the benchmark: the scanner
+   * Time spent matching, in the background or in this tab, for the benchmark: the scanner
    * counts its own walking and highlighting but not the wait for a batch, so the matching
    * itself is counted here.
    */
   readonly matchingMs: number;
 }
 
-/**
- * Loading work per idle slice (parsing a table, decoding base64, linking the automaton): the
- * matcher is made ready without a long task even on a slow, busy machine.
- */
-const LOAD_SLICE_MS = 5;
-
-export class LocalMatchSource implements MatchSource {
-  // Small enough that one batch stays well inside a scanning slice.
-  readonly batchChars = 8_000;
-  matchingMs = 0;
-  private matcher: CompiledMatcher | null = null;
-  private readonly ready: Promise<void>;
-
-  constructor(data: ShippedMatcher, whenIdle: (callback: () => void) => void) {
-    // Nothing is decoded now: the content script's first task stays short.
-    const loading = loadShippedMatcherInSteps(data);
-    this.ready = new Promise((resolve) => {
-      const work = (): void => {
-        if (!loading.step(LOAD_SLICE_MS)) return whenIdle(work);
-        this.matcher = loading.matcher();
-        // Matching starts in a task of its own, not after the last loading step.
-        whenIdle(resolve);
-      };
-      whenIdle(work);
-    });
-  }
-
-  async match(texts: string[]): Promise<RunMatch[][]> {
-    await this.ready;
-    const matcher = this.matcher!;
-    const started = performance.now();
-    const matches = texts.map((text) => findIdMatches(matcher, text));
-    this.matchingMs += performance.now() - started;
-    return matches;
-  }
-}
-
-export class RemoteMatchSource implements MatchSource {
-  // Matching happens off this thread: batches can be large, fewer round trips.
+export class BackgroundMatchSource implements MatchSource {
+  // Matching happens off this thread: batches can be large, fewer round trips. The scanner
+  // still cuts the walk that fills a batch into short idle slices.
   readonly batchChars = 200_000;
   matchingMs = 0;
   async match(texts: string[]): Promise<RunMatch[][]> {
