@@ -19,7 +19,6 @@ import {
   ROOT_TABLE_SIZE,
   serializeAutomaton,
   transition,
-  trieFromParts,
   type Automaton,
   type SerializedAutomaton,
 } from './automaton.js';
