@@ -8,7 +8,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import type { GlossaryEntry } from '../core/glossary-types.js';
 import type { RegionMap } from '../core/locator-map.js';
 import { deserializeMatcher, findIdMatches, type CompiledMatcher, type SerializedMatcher } from '../core/matcher.js';
-import { isRequest, type BriefsResponse, type EntryResponse, type IdsResponse, type MatchResponse, type Request, type TabMessage } from '../shared/messages.js';
+import { isRequest, packMatches, type BriefsResponse, type EntryResponse, type IdsResponse, type MatchResponse, type Request, type TabMessage } from '../shared/messages.js';
 import { onOwnGlossaryChanged } from '../shared/own-glossary-store.js';
 import { EntryStore, type PackList } from './entries.js';
 import { loadOwnEntries } from './own-entries.js';
@@ -54,7 +54,7 @@ function answer(message: Request, sender: Runtime.MessageSender): Promise<Respon
       return matcher()
         .then((m): MatchResponse => {
           const started = performance.now();
-          const matches = message.texts.map((text) => findIdMatches(m, text));
+          const matches = packMatches(message.texts.map((text) => findIdMatches(m, text)));
           return { ok: true, matches, ms: performance.now() - started };
         })
         .catch(failed);

@@ -10,7 +10,7 @@
  */
 
 import browser from 'webextension-polyfill';
-import type { MatchResponse, Request, RunMatch } from '../shared/messages.js';
+import { unpackMatches, type MatchResponse, type Request, type RunMatch } from '../shared/messages.js';
 
 export type { RunMatch };
 
@@ -38,7 +38,7 @@ export class BackgroundMatchSource implements MatchSource {
       const response = (await browser.runtime.sendMessage(request)) as MatchResponse | undefined;
       if (!response || !response.ok) return texts.map(() => []);
       this.matchingMs += response.ms;
-      return response.matches;
+      return unpackMatches(response.matches);
     } catch {
       // The extension was reloaded under this page: nothing to match with.
       return texts.map(() => []);

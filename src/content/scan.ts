@@ -64,7 +64,12 @@ export function isInSkippedContent(node: Node, stopAt: Node | null = null): bool
 function hasLetter(data: string): boolean {
   for (let i = 0; i < data.length; i++) {
     const c = data.charCodeAt(i);
-    if (isLetterCode(c) || (c >= 0xd800 && c <= 0xdfff)) return true;
+    if (c < 0x80) {
+      // ASCII inline: most text nodes are decided by their first few characters.
+      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return true;
+    } else if (isLetterCode(c) || (c >= 0xd800 && c <= 0xdfff)) {
+      return true;
+    }
   }
   return false;
 }

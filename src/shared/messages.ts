@@ -25,8 +25,63 @@ export type Request =
 /** A mention found in one run of text (offsets in that run). */
 export type RunMatch = IdMatch;
 
+/**
+ * Matches as they travel from the background: numbers rather than one object per match, and
+ * each entity's id and type once. A page with hundreds of names otherwise sent hundreds of
+ * objects with repeated strings, which the tab's main thread had to deserialise.
+ */
+export interface PackedMatches {
+  /** The entities referred to below. */
+  ids: string[];
+  types: EntityType[];
+  /** For each text: start, end, entity (index into ids), flags (1 gated, 2 topic evidence), per match. */
+  runs: number[][];
+}
+
+const GATED = 1;
+const TOPIC_EVIDENCE = 2;
+
+export function packMatches(matches: readonly (readonly RunMatch[])[]): PackedMatches {
+  const index = new Map<string, number>();
+  const packed: PackedMatches = { ids: [], types: [], runs: [] };
+  for (const run of matches) {
+    const numbers: number[] = [];
+    for (const m of run) {
+      let entity = index.get(m.id);
+      if (entity === undefined) {
+        entity = packed.ids.length;
+        index.set(m.id, entity);
+        packed.ids.push(m.id);
+        packed.types.push(m.type);
+      }
+      numbers.push(m.start, m.end, entity, (m.gated ? GATED : 0) | (m.topicEvidence ? TOPIC_EVIDENCE : 0));
+    }
+    packed.runs.push(numbers);
+  }
+  return packed;
+}
+
+export function unpackMatches(packed: PackedMatches): RunMatch[][] {
+  return packed.runs.map((numbers) => {
+    const run: RunMatch[] = [];
+    for (let k = 0; k + 3 < numbers.length; k += 4) {
+      const entity = numbers[k + 2]!;
+      const flags = numbers[k + 3]!;
+      run.push({
+        start: numbers[k]!,
+        end: numbers[k + 1]!,
+        id: packed.ids[entity]!,
+        type: packed.types[entity]!,
+        gated: (flags & GATED) !== 0,
+        topicEvidence: (flags & TOPIC_EVIDENCE) !== 0,
+      });
+    }
+    return run;
+  });
+}
+
 /** `ms`: the background's matching time, for the benchmark's accounting. */
-export type MatchResponse = { ok: true; matches: RunMatch[][]; ms: number } | { ok: false; error: string };
+export type MatchResponse = { ok: true; matches: PackedMatches; ms: number } | { ok: false; error: string };
 
 /** Most text one match request may carry (a very long page is sent in several). */
 export const MAX_MATCH_CHARS = 2_000_000;
