@@ -35,8 +35,6 @@ export function isSkippedElement(element: Element): boolean {
 }
 
 /** Hidden, editable, or a text box by role. */
-const SKIPPING_ATTRIBUTES = '[hidden], [contenteditable]:not([contenteditable="false"]), [role="textbox"]';
-
 function hasSkippingAttribute(element: Element): boolean {
   if (element.hasAttribute('hidden')) return true;
   const editable = element.getAttribute('contenteditable');
@@ -89,17 +87,10 @@ function elementIsVisible(element: Element): boolean {
  * it is in as it goes (no walk up the ancestors for every text node), calls no filter function
  * per node, and checks a block's visibility only once, when the block first holds text. A
  * class with a plain loop rather than a generator, and each element's tag read once: this
- * walk is most of the extension's work on a page (measured: the generator form took about
- * twice as long on a large article).
+ * walk is most of the extension's work on a page.
  */
 export class TextRunWalker {
   private node: Node | null;
-  /**
-   * The elements under the root that hasSkippingAttribute would skip, found by one selector
-   * query up front: most pages have none, and three attribute reads per element were a
-   * large part of the walk. (Attributes changed later are not watched, as before.)
-   */
-  private readonly skipping: ReadonlySet<Element>;
   /** For each element entered, innermost last: whether it is a block (its end ends a run). */
   private readonly entered: boolean[] = [];
   /** The block elements we are inside, innermost last, with their visibility once known. */
@@ -116,7 +107,6 @@ export class TextRunWalker {
     private readonly isVisible: (block: Element) => boolean = elementIsVisible,
   ) {
     this.blocks = [root instanceof Element ? root : root.parentElement!];
-    this.skipping = new Set(root instanceof Element || root instanceof DocumentFragment || root instanceof Document ? root.querySelectorAll(SKIPPING_ATTRIBUTES) : []);
     // A root that is itself a text node (a changed text node) is one run on its own.
     if (root.nodeType === Node.TEXT_NODE) {
       this.node = null;
@@ -134,8 +124,7 @@ export class TextRunWalker {
 
   /** The next run, or null when the walk is done. */
   next(): TextRun | null {
-    const { root, entered, blocks, visible, skipping } = this;
-    const checkAttributes = skipping.size > 0;
+    const { root, entered, blocks, visible } = this;
     let node = this.node;
     while (node) {
       let run: TextRun | null = null;
@@ -163,7 +152,9 @@ export class TextRunWalker {
       } else if (type === ELEMENT_NODE) {
         const element = node as Element;
         const tag = element.tagName;
-        if (!SKIPPED.has(tag) && !(checkAttributes && skipping.has(element))) {
+        // (Attributes are read per element: one selector query for the whole root up front
+        // was cheaper overall, but it is work in proportion to the page outside any slice.)
+        if (!SKIPPED.has(tag) && !hasSkippingAttribute(element)) {
           const block = !INLINE.has(tag);
           if (block) run = this.takeRun();
           child = element.firstChild;
