@@ -93,7 +93,10 @@ function syntheticEntries(count, real, seed = 42) {
   };
   const types = ['place', 'armed-group', 'organization', 'person', 'event'];
   const seen = new Set(real.map((e) => e.name.toLowerCase()));
-  const out = real.slice(0, Math.min(real.length, count));
+  // The first real entries, their links to entries left out dropped (the build refuses dangling ones).
+  const kept = real.slice(0, Math.min(real.length, count));
+  const keptIds = new Set(kept.map((e) => e.id));
+  const out = kept.map((e) => ({ ...e, related: (e.related ?? []).filter((id) => keptIds.has(id)) }));
   while (out.length < count) {
     const name = `${word()} ${word()}`;
     if (seen.has(name.toLowerCase())) continue;
