@@ -28,14 +28,14 @@ const store = new EntryStore(
 onOwnGlossaryChanged(() => store.ownChanged());
 
 /**
- * Large glossaries are matched here, one automaton for all tabs (small ones are matched in
- * the tab itself). Loaded on first use; a failed load is tried again on the next request.
+ * Every tab's text is matched here, one matcher for all tabs (docs/architecture.md says why).
+ * Loaded on first use; a failed load is tried again on the next request.
  */
-let remoteMatcher: Promise<CompiledMatcher> | null = null;
+let loadedMatcher: Promise<CompiledMatcher> | null = null;
 function matcher(): Promise<CompiledMatcher> {
-  remoteMatcher ??= packaged<SerializedMatcher>('glossary/matcher.json').then(deserializeMatcher);
-  remoteMatcher.catch(() => (remoteMatcher = null));
-  return remoteMatcher;
+  loadedMatcher ??= packaged<SerializedMatcher>('glossary/matcher.json').then(deserializeMatcher);
+  loadedMatcher.catch(() => (loadedMatcher = null));
+  return loadedMatcher;
 }
 
 const failed = (error: unknown) => ({ ok: false as const, error: String(error) });

@@ -184,8 +184,8 @@ export class PageScanner {
    * Reads and matches in slices: at most SLICE_BUDGET_MS of main-thread work (and at most
    * MAX_RANGES_PER_SLICE new highlights, which the next frame must paint), then the page gets
    * the thread back until the browser is idle again. The walk, the matching and the applying
-   * of a batch's results are all cut by the same clock: a remote batch of 200,000 characters
-   * comes back in one message but is applied over as many slices as it needs.
+   * of a batch's results are all cut by the same clock: a batch of 200,000 characters comes
+   * back from the background in one message but is applied over as many slices as it needs.
    */
   private async pump(generation: number): Promise<void> {
     // Scheduled for a reading that was restarted before this slice came: the queue now holds
@@ -217,8 +217,8 @@ export class PageScanner {
       // A restart while the batch was away: its nodes belong to an older reading.
       if (generation !== this.generation) return;
       const back = performance.now();
-      // Local matching runs on in this task; a wait of a whole slice or more (a remote batch,
-      // the matcher still loading) means the thread was given back meanwhile.
+      // The answer comes in a task of its own, but the reader's own matcher may have run in it
+      // (src/content/own-matches.ts): only a wait of a whole slice or more starts a new slice.
       if (back - sent >= SLICE_BUDGET_MS) slice = back;
       segment = back;
       for (let i = 0; i < batch.length; i++) {

@@ -204,12 +204,6 @@ export class TextRunWalker {
   }
 }
 
-/** The runs under `root` in document order (see TextRunWalker). */
-export function* textRuns(root: Node, isVisible: (block: Element) => boolean = elementIsVisible): Generator<TextRun> {
-  const walker = new TextRunWalker(root, isVisible);
-  for (let run = walker.next(); run; run = walker.next()) yield run;
-}
-
 /**
  * The text node (and its position in the run) and offset for an offset into a run (end=true
  * prefers the earlier node at a seam).

@@ -1,5 +1,5 @@
 /**
- * The glossary matcher: every alias of every entry, compiled into one automaton, with the
+ * The glossary matcher: every alias of every entry, compiled into one trie (automaton.ts), with the
  * rules that decide whether an occurrence in the text really names the entity.
  *
  * Rules applied to each occurrence:
@@ -421,7 +421,7 @@ function fromRoot(automaton: Automaton, code: number): number {
  * Finds the mentions in one run of text. `original` is the text as on the page; offsets in
  * the result are in it.
  *
- * A name starts on a word boundary, so instead of running the automaton over every character
+ * A name starts on a word boundary, so instead of running an automaton over every character
  * (and discarding most of what it finds, inside words), the trie is walked only from where a
  * word starts, or from a character that is not part of a word, or after an Arabic proclitic
  * at the start of an Arabic word; most walks end after a character or two. On a page's first

@@ -1,13 +1,21 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { locate, textRuns } from '../../src/content/scan.js';
+import { locate, TextRunWalker, type TextRun } from '../../src/content/scan.js';
+
+/** Every run under `root`, as the scanner reads them one by one. */
+function textRuns(root: Node, isVisible: (block: Element) => boolean): TextRun[] {
+  const walker = new TextRunWalker(root, isVisible);
+  const runs: TextRun[] = [];
+  for (let run = walker.next(); run; run = walker.next()) runs.push(run);
+  return runs;
+}
 
 function runsOf(html: string): string[] {
   document.body.innerHTML = html;
   return [...textRuns(document.body, () => true)].map((r) => r.text.replace(/\s+/g, ' ').trim());
 }
 
-describe('textRuns', () => {
+describe('the text run walker', () => {
   it('joins text across inline elements and splits at blocks', () => {
     expect(runsOf('<p>In <b>Eastern</b> Ghouta, <a href="#">Douma</a>.</p><p>Second</p>')).toEqual([
       'In Eastern Ghouta, Douma.',
