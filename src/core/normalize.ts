@@ -276,7 +276,7 @@ function quoteEntry(original: string, i: number): number {
 }
 
 /** The folded text of a folding in the shared buffers. */
-export function foldedString(folded: FoldedCodes): string {
+function foldedString(folded: FoldedCodes): string {
   return codesToString(folded.codes.subarray(0, folded.length));
 }
 
