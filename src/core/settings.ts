@@ -216,3 +216,34 @@ export function withSite(settings: Settings, host: string, on: boolean): Setting
   const others = settings.sites.filter((s) => !(site === s || site.endsWith(`.${s}`) || s.endsWith(`.${site}`)));
   return { ...settings, sites: listIt ? [...others, site] : others };
 }
+
+/**
+ * What the popup or options page tells the reader about a repair of their stored settings.
+ * Several contexts (the background, every open tab, the page itself) may read the same
+ * corrupt data at once and each repair it; the fingerprint of the corrupt data lets them
+ * agree that it is one repair, to be told once.
+ */
+export interface RepairNotice {
+  fingerprint: string;
+  repaired: string[];
+}
+
+/** A stable fingerprint of a stored area (key order does not count). */
+export function fingerprintOf(area: Record<string, unknown>): string {
+  return JSON.stringify(Object.keys(area).sort().map((key) => [key, area[key]]));
+}
+
+/** Reads the stored notice; the first version stored a bare list of what was repaired. */
+export function readRepairNotice(stored: unknown): RepairNotice | null {
+  const lines = (v: unknown): string[] | null => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : null);
+  if (Array.isArray(stored)) return { fingerprint: '', repaired: lines(stored) ?? [] };
+  if (typeof stored !== 'object' || stored === null) return null;
+  const { fingerprint, repaired } = stored as Record<string, unknown>;
+  return { fingerprint: typeof fingerprint === 'string' ? fingerprint : '', repaired: lines(repaired) ?? ['the stored settings'] };
+}
+
+/** What to tell the reader, given the stored notice and the fingerprint last told. */
+export function untoldRepair(notice: RepairNotice | null, toldFingerprint: unknown): string[] {
+  if (!notice || notice.repaired.length === 0 || notice.fingerprint === toldFingerprint) return [];
+  return notice.repaired;
+}

@@ -12,7 +12,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { ENTITY_TYPES, type EntityType, type GlossaryEntry } from '../core/glossary-types.js';
 import { describeKeys, type Settings } from '../core/settings.js';
-import { loadSettings, onSettingsChanged, saveSettings, takeRepairNotice } from '../shared/settings-store.js';
+import { loadSettingsAndNotice, onSettingsChanged, saveSettings } from '../shared/settings-store.js';
 import { TYPE_STYLES } from '../ui/entity-types.js';
 import { localiseDocument, t } from '../ui/i18n.js';
 import { KeyField, Radio, Section } from './fields.js';
@@ -57,9 +57,9 @@ function App() {
   const [saved, setSaved] = useState('');
 
   useEffect(() => {
-    void loadSettings().then(async (s) => {
-      setSettings(s);
-      setNotice(await takeRepairNotice());
+    void loadSettingsAndNotice().then(({ settings, notice }) => {
+      setSettings(settings);
+      setNotice(notice);
     });
     // Another page (the popup, a card) may change settings while this one is open.
     onSettingsChanged(setSettings);

@@ -13,7 +13,7 @@ import browser from 'webextension-polyfill';
 import { ENTITY_TYPES, type EntityType } from '../core/glossary-types.js';
 import { enabledOn, withSite, type Settings } from '../core/settings.js';
 import type { Brief, BriefsResponse, PageEntities, Request, TabMessage } from '../shared/messages.js';
-import { loadSettings, saveSettings, takeRepairNotice } from '../shared/settings-store.js';
+import { loadSettingsAndNotice, saveSettings } from '../shared/settings-store.js';
 import { TYPE_STYLES } from '../ui/entity-types.js';
 import { localiseDocument, t, type MessageKey } from '../ui/i18n.js';
 
@@ -105,8 +105,10 @@ function Popup() {
 
   const refresh = (): void => void readPage().then(setState);
   useEffect(() => {
-    void loadSettings().then(setSettings);
-    void takeRepairNotice().then(setNotice);
+    void loadSettingsAndNotice().then(({ settings, notice }) => {
+      setSettings(settings);
+      setNotice(notice);
+    });
     refresh();
   }, []);
 

@@ -3,13 +3,22 @@
  * read through `readSettings` so that corrupt data never breaks a page: bad fields fall back
  * to their defaults, the repaired settings are written back, and what was repaired is kept
  * in `storage.local` until the popup or options page has told the reader once.
+ *
+ * Any context may be the one that repairs (the background, an open tab, the page itself,
+ * often several at once), so the notice is written before the repaired settings: a page
+ * that reads settings already repaired by another context then finds the notice too.
  */
 
 import browser from 'webextension-polyfill';
-import { migrateStoredSettings, readSettings, type Settings } from '../core/settings.js';
+import { fingerprintOf, migrateStoredSettings, readRepairNotice, readSettings, untoldRepair, type RepairNotice, type Settings } from '../core/settings.js';
 
-/** The local item that holds "what was repaired", until the reader has seen it. */
+/** The local item that holds what was last repaired (a `RepairNotice`). */
 export const REPAIR_NOTICE_KEY = 'settingsRepairNotice';
+/**
+ * The local item that holds the fingerprint of the repair last told. It is apart from the
+ * notice so that a late repairer rewriting the same notice cannot make it untold again.
+ */
+export const REPAIR_TOLD_KEY = 'settingsRepairTold';
 
 async function readArea(): Promise<Record<string, unknown>> {
   const area = await browser.storage.sync.get(null);
@@ -22,10 +31,12 @@ async function readArea(): Promise<Record<string, unknown>> {
 
 export async function loadSettings(): Promise<Settings> {
   try {
-    const { settings, repaired } = readSettings(await readArea());
+    const area = await readArea();
+    const { settings, repaired } = readSettings(area);
     if (repaired.length) {
+      const notice: RepairNotice = { fingerprint: fingerprintOf(area), repaired };
+      await browser.storage.local.set({ [REPAIR_NOTICE_KEY]: notice });
       await browser.storage.sync.set({ ...settings });
-      await browser.storage.local.set({ [REPAIR_NOTICE_KEY]: repaired });
     }
     return settings;
   } catch {
@@ -44,12 +55,17 @@ export async function updateSettings(change: (current: Settings) => Settings): P
   return next;
 }
 
-/** What was repaired in the stored settings, once: reading it clears it. */
-export async function takeRepairNotice(): Promise<string[]> {
-  const stored = (await browser.storage.local.get(REPAIR_NOTICE_KEY))[REPAIR_NOTICE_KEY];
-  if (stored === undefined) return [];
-  await browser.storage.local.remove(REPAIR_NOTICE_KEY);
-  return Array.isArray(stored) ? stored.filter((s): s is string => typeof s === 'string') : ['the stored settings'];
+/**
+ * The settings, and what was repaired in them if the reader has not been told yet (then
+ * marked told). Loading first means a repair made by this very call is told as well.
+ */
+export async function loadSettingsAndNotice(): Promise<{ settings: Settings; notice: string[] }> {
+  const settings = await loadSettings();
+  const stored = await browser.storage.local.get([REPAIR_NOTICE_KEY, REPAIR_TOLD_KEY]);
+  const notice = readRepairNotice(stored[REPAIR_NOTICE_KEY]);
+  const untold = untoldRepair(notice, stored[REPAIR_TOLD_KEY]);
+  if (notice && untold.length) await browser.storage.local.set({ [REPAIR_TOLD_KEY]: notice.fingerprint });
+  return { settings, notice: untold };
 }
 
 /** Calls `listener` with the new settings whenever they change (in any tab or page). */
