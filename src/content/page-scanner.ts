@@ -8,7 +8,7 @@ import { pageIsOnTopic } from '../core/matcher.js';
 import type { HighlightLayer } from './highlight.js';
 import type { MatchSource, RunMatch } from './match-source.js';
 import { MentionIndex, type Mention } from './mentions.js';
-import { isInSkippedContent, isInlineElement, locate, TextRunWalker, type TextRun } from './scan.js';
+import { blockIsVisible, isInSkippedContent, isInlineElement, locate, TextRunWalker, type TextRun } from './scan.js';
 import { MUTATION_DEBOUNCE_MS, SLICE_BUDGET_MS } from './timing.js';
 
 type Idle = (callback: () => void) => void;
@@ -68,6 +68,7 @@ export class PageScanner {
     private readonly ignore: (node: Node) => boolean,
     private findRoots: () => Element[],
     private presentation: Presentation = SHOW_EVERYTHING,
+    private readonly isVisible: (block: Element) => boolean = blockIsVisible,
   ) {}
 
   /** New settings: the page is read again under them. */
@@ -242,6 +243,9 @@ export class PageScanner {
   private applyMatches(run: TextRun, matches: readonly RunMatch[]): void {
     // A run changed while its batch was matched is read again by the mutation rescan.
     if (matches.length === 0 || !run.nodes.every((n) => n.isConnected)) return;
+    // Hidden text (a collapsed section, a template the page keeps in a hidden block) is
+    // matched like any other, but not shown.
+    if (run.block && !this.isVisible(run.block)) return;
     for (const match of matches) {
       const start = locate(run, match.start, false);
       const end = locate(run, match.end, true);

@@ -24,6 +24,7 @@ beforeAll(() => {
 class NameSource implements MatchSource {
   readonly batchChars = 8_000;
   readonly matchingMs = 0;
+  readonly messagingMs = 0;
   constructor(private readonly names: Record<string, EntityType>) {}
   async match(texts: string[]): Promise<RunMatch[][]> {
     await new Promise((resolve) => setTimeout(resolve, 1));
@@ -50,13 +51,16 @@ class CountingLayer {
   }
 }
 
+/** happy-dom has no layout: a block counts as hidden when it has the class "hidden". */
+const visibleUnlessClassed = (block: Element): boolean => !block.closest('.hidden');
+
 async function scannerOn(html: string) {
   const { PageScanner, SHOW_EVERYTHING } = await import('../../src/content/page-scanner.js');
   document.body.innerHTML = html;
   const layer = new CountingLayer();
   const source = new NameSource({ Damascus: 'place', Idlib: 'place' });
   const roots = () => [document.body];
-  const scanner = new PageScanner(source, layer as unknown as HighlightLayer, () => false, roots, SHOW_EVERYTHING);
+  const scanner = new PageScanner(source, layer as unknown as HighlightLayer, () => false, roots, SHOW_EVERYTHING, visibleUnlessClassed);
   return { scanner, layer, reconfigure: () => scanner.reconfigure(roots, SHOW_EVERYTHING) };
 }
 
@@ -72,6 +76,20 @@ async function settled(scanner: Scanner): Promise<void> {
 const shown = (scanner: Scanner): string[] => [...scanner.entityCounts().keys()].sort();
 
 describe('PageScanner', () => {
+  it('shows no name in a hidden block, and asks only of blocks that have a match', async () => {
+    const asked: string[] = [];
+    const { PageScanner, SHOW_EVERYTHING } = await import('../../src/content/page-scanner.js');
+    document.body.innerHTML = '<p id="a">Shelling in Damascus.</p><div class="hidden"><p id="b">Idlib</p></div><p id="c">Nothing here.</p>';
+    const layer = new CountingLayer();
+    const isVisible = (block: Element): boolean => (asked.push(block.id), visibleUnlessClassed(block));
+    const scanner = new PageScanner(new NameSource({ Damascus: 'place', Idlib: 'place' }), layer as unknown as HighlightLayer, () => false, () => [document.body], SHOW_EVERYTHING, isVisible);
+    scanner.start();
+    await scanner.idle();
+    expect(shown(scanner)).toEqual(['damascus']);
+    expect(asked.sort()).toEqual(['a', 'b']);
+    scanner.stop();
+  });
+
   it('reads the page and shows every name it finds', async () => {
     const { scanner, layer } = await scannerOn('<p>Shelling in Damascus.</p><p>Displaced from Idlib.</p>');
     scanner.start();

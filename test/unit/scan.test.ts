@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { locate, TextRunWalker, type TextRun } from '../../src/content/scan.js';
 
 /** Every run under `root`, as the scanner reads them one by one. */
-function textRuns(root: Node, isVisible: (block: Element) => boolean): TextRun[] {
-  const walker = new TextRunWalker(root, isVisible);
+function textRuns(root: Node): TextRun[] {
+  const walker = new TextRunWalker(root);
   const runs: TextRun[] = [];
   for (let run = walker.next(); run; run = walker.next()) runs.push(run);
   return runs;
@@ -12,7 +12,7 @@ function textRuns(root: Node, isVisible: (block: Element) => boolean): TextRun[]
 
 function runsOf(html: string): string[] {
   document.body.innerHTML = html;
-  return [...textRuns(document.body, () => true)].map((r) => r.text.replace(/\s+/g, ' ').trim());
+  return [...textRuns(document.body)].map((r) => r.text.replace(/\s+/g, ' ').trim());
 }
 
 describe('the text run walker', () => {
@@ -40,17 +40,28 @@ describe('the text run walker', () => {
     expect(runsOf('<p> 12 </p><p>—</p><p>Idlib</p>')).toEqual(['Idlib']);
   });
 
-  it('asks whether each block is visible', () => {
-    document.body.innerHTML = '<p class="a">shown</p><p class="b">not shown</p>';
-    const runs = [...textRuns(document.body, (block) => !block.classList.contains('b'))];
-    expect(runs.map((r) => r.text)).toEqual(['shown']);
+  it('tells the block each run is in (its visibility is asked only when it has a match)', () => {
+    document.body.innerHTML = '<div id="d">before<p id="p">In <b>Idlib</b></p>after<ul><li id="li">x</li></ul></div>';
+    expect(textRuns(document.body).map((r) => [r.text, r.block?.id])).toEqual([
+      ['before', 'd'],
+      ['In Idlib', 'p'],
+      ['after', 'd'],
+      ['x', 'li'],
+    ]);
+  });
+
+  it('skips by attribute under the root it starts from, and reads a text node root on its own', () => {
+    document.body.innerHTML = '<section><p>kept <span hidden>gone</span> too</p><p role="textbox">typed</p></section>';
+    expect(textRuns(document.querySelector('section')!).map((r) => r.text)).toEqual(['kept  too']);
+    const text = document.querySelector('p')!.firstChild!;
+    expect(textRuns(text).map((r) => [r.text, r.block?.tagName])).toEqual([['kept ', 'P']]);
   });
 });
 
 describe('locate', () => {
   it('maps run offsets to text nodes, choosing the right node at a seam', () => {
     document.body.innerHTML = '<p><b>Eastern</b> Ghouta</p>';
-    const [run] = [...textRuns(document.body, () => true)];
+    const [run] = [...textRuns(document.body)];
     const start = locate(run!, 0, false);
     const seamAsStart = locate(run!, 7, false);
     const seamAsEnd = locate(run!, 7, true);
