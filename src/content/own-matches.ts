@@ -24,6 +24,10 @@ export class LayeredMatchSource implements MatchSource {
     return this.bundled.matchingMs + this.ownMatchingMs;
   }
 
+  get messagingMs(): number {
+    return this.bundled.messagingMs;
+  }
+
   /** Reads the reader's matcher; `changed` is called when they edit their glossary. */
   async load(changed: () => void): Promise<void> {
     this.own = await loadOwnMatcher().then((data) => (data ? deserializeMatcher(data) : null)).catch(() => null);
