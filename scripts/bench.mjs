@@ -327,7 +327,7 @@ for (const v of variants) {
     results.pages[p.name].backstory[v.id] = {
       scanMs: median(runs.map((r) => r.scanMs)),
       // Where the scan's time went (medians, so they need not add up to scanMs).
-      parts: { walkMs: part('walkMs'), applyMs: part('applyMs'), messagingMs: part('messagingMs'), matchingMs: part('matchingMs') },
+      parts: { rootsMs: part('rootsMs'), walkMs: part('walkMs'), applyMs: part('applyMs'), messagingMs: part('messagingMs'), matchingMs: part('matchingMs') },
       highlights: runs[0]?.highlights ?? 0,
       heapMB: median(runs.map((r) => r.heap)),
       windowMs: median(runs.map((r) => r.window)),

@@ -88,3 +88,19 @@ export function findArticleRoots(doc: Document): Element[] {
   const headline = doc.querySelector('h1');
   return headline && !root.contains(headline) && !headline.contains(root) ? [headline, root] : [root];
 }
+
+/**
+ * Furniture inside an article: menus, "related" and "most read" boxes, pull quotes that
+ * repeat the text, Wikipedia's navigation boxes. Not read when the reading is of the article
+ * (on Wikipedia's New Zealand article, navigation boxes are close to half the text).
+ */
+export const ARTICLE_FURNITURE = 'nav, aside, [role="navigation"], [role="complementary"]';
+
+/** Where a reading looks: its roots, and a selector for what inside them is not read. */
+export interface Scope {
+  roots: () => Element[];
+  skipWithin: string | null;
+}
+
+export const ARTICLE_SCOPE: Scope = { roots: () => findArticleRoots(document), skipWithin: ARTICLE_FURNITURE };
+export const PAGE_SCOPE: Scope = { roots: () => [document.body], skipWithin: null };

@@ -11,7 +11,7 @@ import browser from 'webextension-polyfill';
 import { enabledOn, type Settings } from '../core/settings.js';
 import { isTabMessage, type IdsResponse, type PageEntities, type Request } from '../shared/messages.js';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store.js';
-import { findArticleRoots } from './article-root.js';
+import { ARTICLE_SCOPE, PAGE_SCOPE, type Scope } from './article-root.js';
 import { HOST_TAG } from './card-host.js';
 import { HighlightLayer, highlightApiAvailable, type Look } from './highlight.js';
 import { BackgroundMatchSource } from './match-source.js';
@@ -38,8 +38,8 @@ function lookOf(settings: Settings): Look {
 }
 
 /** Where to look: the article's body by default, or the whole page if the reader chose so. */
-function rootsFinder(settings: Settings): () => Element[] {
-  return settings.scope === 'page' ? () => [document.body] : () => findArticleRoots(document);
+function scopeOf(settings: Settings): Scope {
+  return settings.scope === 'page' ? PAGE_SCOPE : ARTICLE_SCOPE;
 }
 
 /** Entries of the packs the reader switched off (asked of the background, which has the lists). */
@@ -64,7 +64,7 @@ async function start(): Promise<void> {
   const layer = new HighlightLayer();
   layer.setLook(lookOf(settings));
   const source = new LayeredMatchSource(new BackgroundMatchSource());
-  const scanner = new PageScanner(source, layer, isOurs, rootsFinder(settings), presentationOf(settings, packMuted));
+  const scanner = new PageScanner(source, layer, isOurs, scopeOf(settings), presentationOf(settings, packMuted));
   const reader = new Reader(scanner.index, layer, settings, (text) => source.match([text]).then((r) => r[0] ?? []));
 
   // The toolbar badge: distinct names shown, told to the background when a reading settles.
@@ -85,9 +85,9 @@ async function start(): Promise<void> {
     layer.setLook(lookOf(settings));
     const on = enabledOn(settings, host);
     if (!on) scanner.stop();
-    else if (scanner.running) scanner.reconfigure(rootsFinder(settings), presentationOf(settings, packMuted));
+    else if (scanner.running) scanner.reconfigure(scopeOf(settings), presentationOf(settings, packMuted));
     else {
-      scanner.reconfigure(rootsFinder(settings), presentationOf(settings, packMuted));
+      scanner.reconfigure(scopeOf(settings), presentationOf(settings, packMuted));
       scanner.start();
     }
   };
@@ -130,7 +130,7 @@ async function start(): Promise<void> {
     // Bench build only: report the first full reading of the page to the benchmark script.
     const started = performance.now();
     void scanner.idle().then(() => {
-      const report = { busyMs: scanner.benchBusyMs, walkMs: scanner.benchWalkMs, applyMs: scanner.benchApplyMs, messagingMs: source.messagingMs, matchingMs: source.matchingMs, wallMs: performance.now() - started, highlights: layer.size };
+      const report = { busyMs: scanner.benchBusyMs, walkMs: scanner.benchWalkMs, applyMs: scanner.benchApplyMs, rootsMs: scanner.benchRootsMs, messagingMs: source.messagingMs, matchingMs: source.matchingMs, wallMs: performance.now() - started, highlights: layer.size };
       console.debug(`backstory-bench ${JSON.stringify(report)}`);
     });
   }

@@ -5,6 +5,7 @@
 
 import type { EntityType } from '../core/glossary-types.js';
 import { pageIsOnTopic } from '../core/matcher.js';
+import type { Scope } from './article-root.js';
 import type { HighlightLayer } from './highlight.js';
 import type { MatchSource, RunMatch } from './match-source.js';
 import { MentionIndex, type Mention } from './mentions.js';
@@ -41,6 +42,8 @@ export class PageScanner {
   /** Gated mentions waiting for the page to prove it is on topic. */
   private pending: Mention[] = [];
   private readonly queue: TextRunWalker[] = [];
+  /** The roots are to be found again before the queue is read (a new reading). */
+  private rootsToFind = false;
   private pumping = false;
   /** Bumped on every restart, so that a batch in flight for an older reading is dropped. */
   private generation = 0;
@@ -59,6 +62,8 @@ export class PageScanner {
   /** Bench build only: of that, the walk (reading runs) and the applying of matches. */
   benchWalkMs = 0;
   benchApplyMs = 0;
+  /** Bench build only: of that, finding the article's roots. */
+  benchRootsMs = 0;
   /** Highlights added so far by this scanner (counted here: the layer's own count walks every highlight). */
   private rangesShown = 0;
 
@@ -66,14 +71,14 @@ export class PageScanner {
     private readonly source: MatchSource,
     private readonly layer: HighlightLayer,
     private readonly ignore: (node: Node) => boolean,
-    private findRoots: () => Element[],
+    private scope: Scope,
     private presentation: Presentation = SHOW_EVERYTHING,
     private readonly isVisible: (block: Element) => boolean = blockIsVisible,
   ) {}
 
   /** New settings: the page is read again under them. */
-  reconfigure(findRoots: () => Element[], presentation: Presentation): void {
-    this.findRoots = findRoots;
+  reconfigure(scope: Scope, presentation: Presentation): void {
+    this.scope = scope;
     this.presentation = presentation;
     if (this.observer) this.restart();
   }
@@ -122,10 +127,22 @@ export class PageScanner {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /**
+   * Asks for the roots to be found and read. Finding them reads the text of the page's
+   * paragraphs, so it is done in the first idle slice of the reading, like the rest of it.
+   */
   private readRoots(): void {
     this.href = location.href;
-    this.roots = this.findRoots();
-    for (const root of this.roots) this.enqueue(root);
+    this.rootsToFind = true;
+    this.schedule();
+  }
+
+  private findAndQueueRoots(): void {
+    this.rootsToFind = false;
+    const started = __BACKSTORY_BENCH__ ? performance.now() : 0;
+    this.roots = this.scope.roots();
+    for (const root of this.roots) this.queue.push(new TextRunWalker(root, this.scope.skipWithin));
+    if (__BACKSTORY_BENCH__) this.benchRootsMs += performance.now() - started;
   }
 
   /** The page became another article (route change, root replaced, new settings): start over. */
@@ -142,6 +159,7 @@ export class PageScanner {
     this.evidenceEntities.clear();
     this.shownEntities.clear();
     this.queue.length = 0;
+    this.rootsToFind = false;
     this.dirty.clear();
     this.generation++;
     this.pumping = false;
@@ -151,8 +169,16 @@ export class PageScanner {
     return this.roots.some((root) => root.contains(node));
   }
 
+  /** Inside what the scope leaves out within a root (a menu inside the article). */
+  private inFurniture(node: Node): boolean {
+    const selector = this.scope.skipWithin;
+    const element = node instanceof Element ? node : node.parentElement;
+    const furniture = selector ? element?.closest(selector) : null;
+    return furniture != null && this.roots.some((root) => root !== furniture && root.contains(furniture));
+  }
+
   private enqueue(root: Node): void {
-    this.queue.push(new TextRunWalker(root));
+    this.queue.push(new TextRunWalker(root, this.scope.skipWithin));
     this.schedule();
   }
 
@@ -207,6 +233,7 @@ export class PageScanner {
       rangesAtSliceStart = this.rangesShown;
       return generation === this.generation;
     };
+    if (this.rootsToFind) this.findAndQueueRoots();
     while (this.queue.length) {
       const walkStarted = __BACKSTORY_BENCH__ ? performance.now() : 0;
       const batch = this.takeBatch(slice + SLICE_BUDGET_MS);
@@ -217,11 +244,20 @@ export class PageScanner {
       const results = await this.source.match(batch.map((run) => run.text));
       // A restart while the batch was away: its nodes belong to an older reading.
       if (generation !== this.generation) return;
-      const back = performance.now();
-      // The answer comes in a task of its own, but the reader's own matcher may have run in it
-      // (src/content/own-matches.ts): only a wait of a whole slice or more starts a new slice.
-      if (back - sent >= SLICE_BUDGET_MS) slice = back;
-      segment = back;
+      if (results.some((matches) => matches.length > 0)) {
+        // Applied in an idle period, not in the task the answer came in: that task runs at any
+        // point of the page's frame, often while the page is still loading and its style is out
+        // of date, and asking a block's visibility would force the style to be computed there
+        // and then (most of the applying time on news pages). In an idle period it is current.
+        segment = performance.now();
+        if (!(await nextSlice())) return;
+      } else {
+        const back = performance.now();
+        // The answer comes in a task of its own, but the reader's own matcher may have run in it
+        // (src/content/own-matches.ts): only a wait of a whole slice or more starts a new slice.
+        if (back - sent >= SLICE_BUDGET_MS) slice = back;
+        segment = back;
+      }
       for (let i = 0; i < batch.length; i++) {
         if (i > 0 && sliceIsFull() && !(await nextSlice())) return;
         const applyStarted = __BACKSTORY_BENCH__ ? performance.now() : 0;
@@ -313,7 +349,7 @@ export class PageScanner {
   private rescanDirty(): void {
     const blocks = new Set<Node>();
     for (const node of this.dirty) {
-      if (!node.isConnected || !this.inRoots(node) || isInSkippedContent(node)) continue;
+      if (!node.isConnected || !this.inRoots(node) || isInSkippedContent(node) || this.inFurniture(node)) continue;
       const block = containingBlock(node);
       // Never read beyond a root: a change at a root's edge rescans that root.
       blocks.add(this.roots.find((root) => block.contains(root) && root.contains(node)) ?? block);

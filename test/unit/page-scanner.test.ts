@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EntityType } from '../../src/core/glossary-types.js';
+import type { Scope } from '../../src/content/article-root.js';
 import type { HighlightLayer } from '../../src/content/highlight.js';
 import type { MatchSource, RunMatch } from '../../src/content/match-source.js';
 
@@ -54,14 +55,15 @@ class CountingLayer {
 /** happy-dom has no layout: a block counts as hidden when it has the class "hidden". */
 const visibleUnlessClassed = (block: Element): boolean => !block.closest('.hidden');
 
-async function scannerOn(html: string) {
+const WHOLE_BODY: Scope = { roots: () => [document.body], skipWithin: null };
+
+async function scannerOn(html: string, scope: Scope = WHOLE_BODY) {
   const { PageScanner, SHOW_EVERYTHING } = await import('../../src/content/page-scanner.js');
   document.body.innerHTML = html;
   const layer = new CountingLayer();
   const source = new NameSource({ Damascus: 'place', Idlib: 'place' });
-  const roots = () => [document.body];
-  const scanner = new PageScanner(source, layer as unknown as HighlightLayer, () => false, roots, SHOW_EVERYTHING, visibleUnlessClassed);
-  return { scanner, layer, reconfigure: () => scanner.reconfigure(roots, SHOW_EVERYTHING) };
+  const scanner = new PageScanner(source, layer as unknown as HighlightLayer, () => false, scope, SHOW_EVERYTHING, visibleUnlessClassed);
+  return { scanner, layer, reconfigure: () => scanner.reconfigure(scope, SHOW_EVERYTHING) };
 }
 
 type Scanner = Awaited<ReturnType<typeof scannerOn>>['scanner'];
@@ -82,11 +84,39 @@ describe('PageScanner', () => {
     document.body.innerHTML = '<p id="a">Shelling in Damascus.</p><div class="hidden"><p id="b">Idlib</p></div><p id="c">Nothing here.</p>';
     const layer = new CountingLayer();
     const isVisible = (block: Element): boolean => (asked.push(block.id), visibleUnlessClassed(block));
-    const scanner = new PageScanner(new NameSource({ Damascus: 'place', Idlib: 'place' }), layer as unknown as HighlightLayer, () => false, () => [document.body], SHOW_EVERYTHING, isVisible);
+    const scanner = new PageScanner(new NameSource({ Damascus: 'place', Idlib: 'place' }), layer as unknown as HighlightLayer, () => false, WHOLE_BODY, SHOW_EVERYTHING, isVisible);
     scanner.start();
     await scanner.idle();
     expect(shown(scanner)).toEqual(['damascus']);
     expect(asked.sort()).toEqual(['a', 'b']);
+    scanner.stop();
+  });
+
+  it("leaves out the scope's furniture inside a root, also when it changes later", async () => {
+    const article: Scope = { roots: () => [document.getElementById('story')!], skipWithin: 'nav, aside' };
+    const { scanner } = await scannerOn(
+      '<article id="story"><p>Shelling in Damascus.</p><aside><p>Related: Idlib</p></aside><nav id="menu"><a>Home</a></nav></article>',
+      article,
+    );
+    scanner.start();
+    await scanner.idle();
+    expect(shown(scanner)).toEqual(['damascus']);
+    document.getElementById('menu')!.append(' Idlib');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await scanner.idle();
+    expect(shown(scanner)).toEqual(['damascus']);
+    document.getElementById('story')!.insertAdjacentHTML('beforeend', '<p>Displaced from Idlib.</p>');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await scanner.idle();
+    expect(shown(scanner)).toEqual(['damascus', 'idlib']);
+    scanner.stop();
+  });
+
+  it('reads the furniture when the scope leaves nothing out', async () => {
+    const { scanner } = await scannerOn('<article><p>Shelling in Damascus.</p><aside><p>Related: Idlib</p></aside></article>');
+    scanner.start();
+    await scanner.idle();
+    expect(shown(scanner)).toEqual(['damascus', 'idlib']);
     scanner.stop();
   });
 
