@@ -28,21 +28,26 @@ const ENOUGH_TEXT = 20_000;
 /** The densest-block fallback looks at the first this many paragraphs, for the same reason. */
 const MAX_PARAGRAPHS = 2_000;
 
-function paragraphText(root: Element): number {
+/** The candidate's paragraph text, counted up to `enough`. */
+function paragraphText(root: Element, enough: number): number {
   let total = 0;
   for (const p of root.querySelectorAll('p')) {
     const length = (p.textContent ?? '').trim().length;
     if (length >= MIN_PARAGRAPH) total += length;
-    if (total >= ENOUGH_TEXT) return ENOUGH_TEXT;
+    if (total >= enough) return enough;
   }
   return total;
 }
 
-function richest(candidates: Iterable<Element>): Element | null {
+function richest(candidates: ArrayLike<Element>): Element | null {
+  // A lone candidate has nothing to be compared with: it only has to prove it is an article,
+  // so its count stops at the threshold (most pages have one <main> or one <article>, and
+  // counting all of it was most of the cost of finding the roots).
+  const enough = candidates.length === 1 ? MIN_ARTICLE_TEXT : ENOUGH_TEXT;
   let best: Element | null = null;
   let bestText = MIN_ARTICLE_TEXT - 1;
-  for (const candidate of candidates) {
-    const text = paragraphText(candidate);
+  for (const candidate of Array.from(candidates)) {
+    const text = paragraphText(candidate, enough);
     if (text > bestText) {
       best = candidate;
       bestText = text;
@@ -74,17 +79,32 @@ function densestBlock(body: Element): Element | null {
   return best;
 }
 
+/** The kinds of explicit article element, most explicit first, each with its selector. */
+const EXPLICIT_KINDS = ['[itemprop~="articleBody"]', 'article', 'main, [role="main"]'] as const;
+
+/**
+ * Every explicit candidate, grouped by kind: one query over the document instead of one per
+ * kind (each query walks the whole page; on a large page that was most of finding the roots).
+ */
+function explicitCandidates(doc: Document): Element[][] {
+  const groups: Element[][] = EXPLICIT_KINDS.map(() => []);
+  for (const element of doc.querySelectorAll(EXPLICIT_KINDS.join(', '))) {
+    const kind = EXPLICIT_KINDS.findIndex((selector) => element.matches(selector));
+    groups[kind]!.push(element);
+  }
+  return groups;
+}
+
 /** The elements to read: the article body (and the headline if outside it), or the body. */
 export function findArticleRoots(doc: Document): Element[] {
   const body = doc.body;
-  const root =
-    richest(doc.querySelectorAll('[itemprop~="articleBody"]')) ??
-    richest(doc.querySelectorAll('article')) ??
-    richest(doc.querySelectorAll('main, [role="main"]')) ??
-    densestBlock(body) ??
-    body;
+  let root: Element | null = null;
+  for (const group of explicitCandidates(doc)) {
+    root = richest(group);
+    if (root) break;
+  }
+  root ??= densestBlock(body) ?? body;
   if (root === body) return [body];
-  // Keep only the outermost of nested candidates: the article root wins over its parts.
   const headline = doc.querySelector('h1');
   return headline && !root.contains(headline) && !headline.contains(root) ? [headline, root] : [root];
 }

@@ -23,4 +23,11 @@ describe('findArticleRoots', () => {
     expect(rootsOf(`<div id="nav"><p>short</p></div><div id="story">${para('a')}${para('b')}${para('c')}</div>`)).toEqual(['story']);
     expect(rootsOf('<div><p>Just a line.</p></div>')).toEqual(['body']);
   });
+
+  it('passes over a lone candidate with too little paragraph text, and takes one with enough', () => {
+    // A lone <article> that is a teaser (one short paragraph) is not the article.
+    expect(rootsOf(`<article id="teaser"><p>A teaser of forty-odd characters, no more.</p></article><div id="story">${para('a')}${para('b')}${para('c')}</div>`)).toEqual(['story']);
+    // Just over the threshold is enough for a lone candidate; the count of it stops there.
+    expect(rootsOf(`<article id="only">${para('a')}${para('b')}</article><div id="other">${para('x')}${para('y')}${para('z')}${para('w')}</div>`)).toEqual(['only']);
+  });
 });
