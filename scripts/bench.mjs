@@ -8,7 +8,8 @@
 //   the highlighting, plus the background's matching time), with the
 //   bundled glossary and synthetic glossaries of 1,000, 10,000 and 100,000 entries;
 // - the floor for any scanner on the same page: a TreeWalker pass over every text node
-//   that lower-cases every character once, and the bare walk alone;
+//   that lower-cases every character once, and the bare walk alone (in the page's own world;
+//   for reference, the same pass in an isolated world, where a content script must run);
 // - mark.js with the same alias list (accuracy "exactly", separateWordSearch false), on a
 //   separate clean load of the page;
 // - the JS heap of the tab with and without the extension;
@@ -262,19 +263,34 @@ async function traceBackstory(context, page) {
   return extensionTasks;
 }
 
+/** The floor's passes, as source: evaluated in the page's own world and in an isolated one. */
+const FLOOR = `(() => {
+  const walk = (touch) => {
+    const t0 = performance.now();
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let n = 0;
+    for (let node = w.nextNode(); node; node = w.nextNode()) n += touch ? node.data.toLowerCase().length : 1;
+    return [performance.now() - t0, n];
+  };
+  // Cold, like the extension's own first pass on a freshly loaded page.
+  const [touchMs, chars] = walk(true);
+  return { walkMs: walk(false)[0], touchMs, chars };
+})()`;
+
 async function measureBaseline(context, page, windowMs) {
-  const floorOf = (tab) => tab.evaluate(() => {
-    const walk = (touch) => {
-      const t0 = performance.now();
-      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let n = 0;
-      for (let node = w.nextNode(); node; node = w.nextNode()) n += touch ? node.data.toLowerCase().length : 1;
-      return [performance.now() - t0, n];
-    };
-    // Cold, like the extension's own first pass on a freshly loaded page.
-    const [touchMs, chars] = walk(true);
-    return { walkMs: walk(false)[0], touchMs, chars };
-  });
+  const floorOf = async (tab) => {
+    // The floor of the issue: in the page's own world, where a page script would run.
+    const floor = await tab.evaluate(FLOOR);
+    // For reference, the same pass in an isolated world (where every content script runs, and
+    // where each node touched costs more: the world makes its own wrapper for it). Run after
+    // the main-world pass, so that the page is as warm for it as it can be.
+    const cdp = await tab.context().newCDPSession(tab);
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'backstory-bench-floor' });
+    const { result } = await cdp.send('Runtime.evaluate', { expression: FLOOR, contextId: executionContextId, returnByValue: true });
+    await cdp.detach();
+    return { ...floor, isolatedTouchMs: result.value.touchMs };
+  };
   const { tab, longTasks, measured: floor } = await observe(context, page, { extension: false, windowMs, measure: floorOf });
   const heap = await heapMB(tab);
   await tab.close();
@@ -352,7 +368,7 @@ console.log(`bench: baseline (no extension), ${RUNS} runs per page`);
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await measureBaseline(b.context, p, windowMs));
     r.chars = runs[0].chars;
-    r.floor = { walkMs: median(runs.map((x) => x.walkMs)), touchMs: median(runs.map((x) => x.touchMs)) };
+    r.floor = { walkMs: median(runs.map((x) => x.walkMs)), touchMs: median(runs.map((x) => x.touchMs)), isolatedTouchMs: median(runs.map((x) => x.isolatedTouchMs)) };
     r.baselineHeapMB = median(runs.map((x) => x.heap));
     r.baselineLongTasks = median(runs.map((x) => x.longTasks.length));
   }
@@ -374,6 +390,7 @@ const names = Object.keys(results.pages);
 const total = (f) => sum(names.map((n) => f(results.pages[n])).filter(Number.isFinite));
 const floorTouch = total((r) => r.floor.touchMs);
 const floorWalk = total((r) => r.floor.walkMs);
+const floorIsolated = total((r) => r.floor.isolatedTouchMs);
 const scan = Object.fromEntries(variants.map((v) => [v.id, total((r) => r.backstory[v.id]?.scanMs)]));
 const markOk = names.filter((n) => results.pages[n].markjs['1k']?.ms !== undefined);
 const markjs1k = sum(markOk.map((n) => results.pages[n].markjs['1k'].ms));
@@ -392,6 +409,9 @@ const summary = {
   scanVsFloor10k: scan['10k'] / floorTouch,
   scanVsFloor100k: scan['100k'] / floorTouch,
   walkVsTouchFloor: floorWalk / floorTouch,
+  // For reference: the same floor pass run in an isolated world, as a content script must be.
+  scanVsIsolatedFloor: scan.bundled / floorIsolated,
+  scanVsIsolatedFloor100k: scan['100k'] / floorIsolated,
   markjsVsScan1k: scan1kSamePages ? markjs1k / scan1kSamePages : null,
   markjsPagesMeasured: markOk.length,
   markjsFailures: names.filter((n) => results.pages[n].markjs['1k']?.error).map((n) => `${n}: ${results.pages[n].markjs['1k'].error}`),
@@ -401,7 +421,7 @@ const summary = {
   longTasksOver50msWithMinusWithout: longTasksDiff,
   longestExtensionTaskMs: longestOurs,
   glossaries: variants.map((v) => v.id),
-  totals: { floorTouchMs: floorTouch, floorWalkMs: floorWalk, scanMs: scan, markjs1kMs: markjs1k },
+  totals: { floorTouchMs: floorTouch, floorWalkMs: floorWalk, floorIsolatedTouchMs: floorIsolated, scanMs: scan, markjs1kMs: markjs1k },
 };
 
 const fmt = (x, d = 1) => (x === null || Number.isNaN(x) ? '—' : x.toFixed(d));
@@ -418,6 +438,7 @@ for (const n of names) {
 console.log(`\nTimes in ms, medians of ${RUNS} runs; ratios of sums over ${names.length} pages.`);
 console.log(`scan + highlight vs floor (touch every character): bundled ${fmt(summary.scanVsFloor, 2)}×, 1k ${fmt(summary.scanVsFloor1k, 2)}×, 10k ${fmt(summary.scanVsFloor10k, 2)}×, 100k ${fmt(summary.scanVsFloor100k, 2)}×`);
 console.log(`bare walk / touch floor: ${fmt(summary.walkVsTouchFloor, 2)}`);
+console.log(`for reference, vs the same floor pass in an isolated world (as a content script runs): bundled ${fmt(summary.scanVsIsolatedFloor, 2)}×, 100k ${fmt(summary.scanVsIsolatedFloor100k, 2)}× (isolated / page-world floor ${fmt(floorIsolated / floorTouch, 2)})`);
 if (WITH_MARKJS) console.log(`mark.js (${MARKJS_ALIASES} aliases) vs Backstory with the 1,000-entry glossary (${variants.find((v) => v.id === '1k')?.stats.aliases ?? '—'} aliases): mark.js ${fmt(summary.markjsVsScan1k, 0)}× slower on the ${markOk.length} pages where it finished; it failed on ${summary.markjsFailures.length}`);
 for (const f of summary.markjsFailures) console.log(`  mark.js: ${f}`);
 console.log(`JS heap added per tab: bundled ${fmt(summary.heapPerTabMB, 2)} MB, 100k ${fmt(summary.heapPerTabMB100k, 2)} MB (median over pages)`);
