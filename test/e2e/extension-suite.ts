@@ -133,6 +133,12 @@ export function extensionSuite(browserName: BrowserName): void {
       expect(list.find((h) => h.text === 'Damascus')?.name).toBe(highlightName('dotted', DEFAULT_COLOURS.place));
       expect(list.find((h) => h.text === 'Jaish al-Islam')?.name).toBe(highlightName('dotted', DEFAULT_COLOURS['armed-group']));
       expect(DEFAULT_COLOURS.place).not.toBe(DEFAULT_COLOURS['armed-group']);
+      // The look's rule reaches text deep in the article (Chromium's content.css hangs it on
+      // the root and relies on highlight inheritance; Firefox's on every element).
+      const underline = await driver.evaluate<string>(
+        `getComputedStyle(document.querySelector('#p1 b'), '::highlight(${highlightName('dotted', DEFAULT_COLOURS.place)})').textDecorationLine`,
+      );
+      expect(underline).toBe('underline');
     });
 
     it('leaves editable content, form fields, code, hidden text and lower-case lookalikes alone', async () => {

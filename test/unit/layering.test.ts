@@ -28,4 +28,12 @@ describe('highlightCss', () => {
     expect(css).toContain('::highlight(backstory-hovered)');
     expect(css).toContain('::highlight(backstory-active)');
   });
+
+  it('hangs every rule on the root for a browser that inherits highlight styles, else on every element', () => {
+    const onRoot = highlightCss('root').trim().split('\n');
+    const onEvery = highlightCss('every-element').trim().split('\n');
+    expect(onRoot).toHaveLength(onEvery.length);
+    expect(onRoot.every((rule) => rule.startsWith('html::highlight(backstory-'))).toBe(true);
+    expect(onEvery.every((rule) => rule.startsWith('::highlight(backstory-'))).toBe(true);
+  });
 });
