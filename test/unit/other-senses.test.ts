@@ -1,0 +1,108 @@
+/**
+ * The shipped glossary on text about something else: pages a reader of any news opens (sport,
+ * food safety, local US news, technology, aviation) where a glossary name or acronym has
+ * another sense. Nothing region-specific may show there; the agencies and powers that are
+ * shown on any page (`global` entries) may. Each case has an on-topic twin, so a rule that
+ * simply hid the name everywhere would fail.
+ */
+
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileMatcher, findIdMatches, pageIsOnTopic } from '../../src/core/matcher.js';
+import { readPacks } from '../../scripts/glossary-files.mjs';
+
+const entries = readPacks(join(__dirname, '..', '..', 'src', 'glossary')).packs.flatMap((p) => p.entries);
+const matcher = compileMatcher(entries);
+const global = new Set(entries.filter((e) => e.global).map((e) => e.id));
+
+/** What a page made of `text` shows, as the scanner decides it (gated names need the page on topic). */
+function shown(text: string): { text: string; id: string }[] {
+  const found = findIdMatches(matcher, text);
+  const evidence = new Set(found.filter((m) => m.topicEvidence).map((m) => m.id));
+  return found.filter((m) => !m.gated || pageIsOnTopic(evidence)).map((m) => ({ text: text.slice(m.start, m.end), id: m.id }));
+}
+
+/** What shows that must not: anything region-specific, and the name's own entry even where it is global. */
+const wrong = (text: string, id: string): string[] =>
+  shown(text).filter((m) => m.id === id || !global.has(m.id)).map((m) => `${m.text} (${m.id})`);
+
+const CASES: { sense: string; offTopic: string; onTopic: string; expected: string }[] = [
+  {
+    sense: 'FSA, the UK Food Standards Agency',
+    offTopic: 'The Food Standards Agency (FSA) said the recall covers three batches of peanut butter sold in Leeds and York.',
+    onTopic: 'In Idlib, FSA units fought the Syrian army near Aleppo and Hama.',
+    expected: 'free-syrian-army',
+  },
+  {
+    sense: 'SAA, South African Airways',
+    offTopic: 'South African Airways (SAA) resumed flights between Johannesburg and Perth, the carrier said.',
+    onTopic: 'The SAA shelled Douma in Eastern Ghouta as Damascus pressed its offensive.',
+    expected: 'syrian-arab-army',
+  },
+  {
+    sense: "SDF, Japan's Self-Defense Forces",
+    offTopic: "Japan's Self-Defense Forces joined the rescue on the Noto peninsula; the SDF sent 1,000 personnel.",
+    onTopic: 'The SDF held Raqqa after the battle, and the PKK denied any role in Hasakah.',
+    expected: 'sdf',
+  },
+  {
+    sense: 'AFP, the Australian Federal Police',
+    offTopic: 'Australian Federal Police (AFP) officers arrested two men in Sydney over a drug importation.',
+    onTopic: 'AFP reported from Idlib that shelling hit a market in Aleppo.',
+    expected: 'afp',
+  },
+  {
+    sense: 'GCC, the compiler',
+    offTopic: 'Build the kernel with GCC 13 and link it against glibc before running the tests.',
+    onTopic: 'The GCC met in Riyadh to discuss Syria and the return of refugees from Lebanon and Jordan.',
+    expected: 'gulf-cooperation-council',
+  },
+  {
+    sense: 'Qatar Airways, the airline',
+    offTopic: 'Qatar Airways extended its sponsorship of the Champions League final in Munich.',
+    onTopic: 'Qatar hosted talks between Hamas and Israel on a ceasefire in Gaza.',
+    expected: 'qatar',
+  },
+  {
+    sense: 'Israel as a first name',
+    offTopic: 'Israel Adesanya lost his middleweight title in Sydney, and Israel Folau returned to rugby.',
+    onTopic: 'Israel struck targets near Damascus, the Syrian Observatory for Human Rights said.',
+    expected: 'israel',
+  },
+  {
+    sense: 'Mount Sinai and Cedars-Sinai, the hospitals',
+    offTopic: 'Doctors at Mount Sinai in New York and at Cedars-Sinai in Los Angeles led the trial.',
+    onTopic: 'Egypt sent troops into north Sinai after attacks near El Arish.',
+    expected: 'sinai',
+  },
+  {
+    sense: 'Damascus, Maryland, and Damascus steel',
+    offTopic: 'Damascus, Maryland, held its fair, where a smith sold Damascus steel knives.',
+    onTopic: 'Protesters gathered in Damascus after the fall of Assad.',
+    expected: 'damascus',
+  },
+  {
+    sense: 'East Palestine, Ohio, and Palestine, Texas',
+    offTopic: 'Residents of East Palestine sued the railway; in Palestine, Texas, the rodeo went ahead.',
+    onTopic: 'The UN General Assembly voted to recognise Palestine as Gaza and the West Bank waited.',
+    expected: 'palestine',
+  },
+];
+
+describe('the shipped glossary on text about something else', () => {
+  for (const { sense, offTopic, onTopic, expected } of CASES) {
+    it(`shows nothing region-specific for ${sense}, and the name where the article is about the region`, () => {
+      expect(wrong(offTopic, expected)).toEqual([]);
+      expect(shown(onTopic).map((m) => m.id)).toContain(expected);
+    });
+  }
+
+  it('keeps the senses it already knew apart (the traps of the matcher issue)', () => {
+    const page = [
+      'Michael Jordan won six titles with Chicago, and Jordan still plays golf most weekends.',
+      'The squad flew with the Emirates airline to a friendly, then on to Lebanon, Indiana.',
+      'Back home the team carved a Thanksgiving turkey; Georgia beat Alabama on Saturday.',
+    ].join(' ');
+    expect(wrong(page, 'jordan')).toEqual([]);
+  });
+});
