@@ -21,7 +21,8 @@
 //   page over the same window of time (medians of the runs) ->
 //   summary.longTasksOver50msWithMinusWithout, which also catches work the extension causes
 //   outside its own script (style, paint).
-// Times are medians of several runs; ratios are of times summed over all pages. Times come
+// Times are medians of several runs, taken side by side (each page in every browser in turn,
+// all browsers open for the whole run); ratios are of times summed over all pages. Times come
 // from loads that are not traced, with and without the extension alike: tracing slows the
 // many small DOM and JavaScript calls of a scanner far more than the floor's one native loop
 // (measured side by side: the same build read 3.67x the floor traced, 3.04x untraced).
@@ -325,63 +326,76 @@ async function measureMarkjs(context, page, aliases) {
 const results = { pages: {} };
 for (const p of benchPages) results.pages[p.name] = { chars: 0, floor: {}, backstory: {}, markjs: {} };
 
-// The extension first: how long each page's reading takes sets the window over which the
-// same page is then observed without the extension.
+// Side by side: every browser (one per glossary, one without the extension) is open for the
+// whole run, and each page is measured in all of them in turn, run after run, the order
+// rotated every run. A machine that is busier for a few minutes then weighs on every figure
+// of the pages measured meanwhile alike, instead of on one glossary's whole block of pages
+// (measured one block after another, the same content script read ~10% slower with the
+// bundled glossary, measured first, than with the 100,000-entry one, measured last).
+console.log(`bench: ${benchPages.length} pages, ${RUNS} runs each, side by side: Backstory with ${variants.map((v) => `the ${v.label} glossary (${v.stats.states} states, matched in the ${v.stats.matching})`).join(', ')}, and no extension`);
+const browsers = new Map();
 for (const v of variants) {
-  console.log(`bench: Backstory with the ${v.label} glossary (${v.stats.states} states, matched in the ${v.stats.matching})`);
   const b = await open(v.extension);
   // One warm-up load so that a background's first load of the matcher is not in the figures.
   await measureBackstory(b.context, benchPages[0]);
-  for (const p of benchPages) {
-    const runs = [];
-    for (let i = 0; i < RUNS; i++) {
-      const r = await measureBackstory(b.context, p);
-      if (r) runs.push(r);
+  browsers.set(v.id, b);
+}
+const baseline = await open(null);
+for (const [i, p] of benchPages.entries()) {
+  const runs = new Map(variants.map((v) => [v.id, []]));
+  const baselineRuns = [];
+  for (let run = 0; run < RUNS; run++) {
+    const order = variants.map((_, k) => variants[(k + run) % variants.length]);
+    const windows = [];
+    for (const v of order) {
+      const r = await measureBackstory(browsers.get(v.id).context, p);
+      if (r) {
+        runs.get(v.id).push(r);
+        windows.push(r.window);
+      }
     }
-    const extensionTasks = [await traceBackstory(b.context, p)];
-    const part = (key) => median(runs.map((r) => r.report[key] ?? 0));
-    results.pages[p.name].backstory[v.id] = {
-      scanMs: median(runs.map((r) => r.scanMs)),
+    // Without the extension, over the same window as the longest reading of this run.
+    baselineRuns.push(await measureBaseline(baseline.context, p, Math.max(0, ...windows)));
+  }
+  const r = results.pages[p.name];
+  for (const v of variants) {
+    const vr = runs.get(v.id);
+    const extensionTasks = [await traceBackstory(browsers.get(v.id).context, p)];
+    const part = (key) => median(vr.map((x) => x.report[key] ?? 0));
+    r.backstory[v.id] = {
+      scanMs: median(vr.map((x) => x.scanMs)),
       // Where the scan's time went (medians, so they need not add up to scanMs).
       parts: { rootsMs: part('rootsMs'), walkMs: part('walkMs'), applyMs: part('applyMs'), messagingMs: part('messagingMs'), matchingMs: part('matchingMs') },
-      highlights: runs[0]?.highlights ?? 0,
-      heapMB: median(runs.map((r) => r.heap)),
-      windowMs: median(runs.map((r) => r.window)),
+      highlights: vr[0]?.highlights ?? 0,
+      heapMB: median(vr.map((x) => x.heap)),
+      windowMs: median(vr.map((x) => x.window)),
       // Page-side count (PerformanceObserver), median of the runs, for the with-minus-without figure.
-      pageLongTasks: median(runs.map((r) => r.longTasks.length)),
-      maxPageTaskMs: Math.max(0, ...runs.flatMap((r) => r.longTasks)),
+      pageLongTasks: median(vr.map((x) => x.longTasks.length)),
+      maxPageTaskMs: Math.max(0, ...vr.flatMap((x) => x.longTasks)),
+      // The reading's longest stretch of work in one task, as the bench build measures it itself.
+      longestScanTaskMs: Math.max(0, ...vr.map((x) => x.report.longestTaskMs ?? 0)),
       // Tasks over 50 ms in which the extension's script ran (in the traced load).
       longTasks: Math.max(0, ...extensionTasks.map((t) => t.length)),
       maxTaskMs: Math.max(0, ...extensionTasks.flat().map((t) => t.ms)),
       extensionTasks: extensionTasks.flat(),
     };
   }
-  await b.close();
+  r.chars = baselineRuns[0].chars;
+  r.floor = { walkMs: median(baselineRuns.map((x) => x.walkMs)), touchMs: median(baselineRuns.map((x) => x.touchMs)), isolatedTouchMs: median(baselineRuns.map((x) => x.isolatedTouchMs)) };
+  r.baselineHeapMB = median(baselineRuns.map((x) => x.heap));
+  r.baselineLongTasks = median(baselineRuns.map((x) => x.longTasks.length));
+  console.log(`bench: ${i + 1}/${benchPages.length} ${p.name}: floor ${r.floor.touchMs.toFixed(1)} ms, ${variants.map((v) => `${v.id} ${r.backstory[v.id].scanMs?.toFixed(1)}`).join(', ')}`);
 }
-
-console.log(`bench: baseline (no extension), ${RUNS} runs per page`);
-{
-  const b = await open(null);
+for (const b of browsers.values()) await b.close();
+if (WITH_MARKJS) {
+  const aliases = aliasesOf(syntheticEntries(1000, realEntries)).slice(0, MARKJS_ALIASES);
+  console.log(`bench: mark.js with ${aliases.length} aliases, one run per page (it takes seconds a page)`);
   for (const p of benchPages) {
-    const r = results.pages[p.name];
-    const windowMs = Math.max(0, ...Object.values(r.backstory).map((x) => x.windowMs).filter(Number.isFinite));
-    const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await measureBaseline(b.context, p, windowMs));
-    r.chars = runs[0].chars;
-    r.floor = { walkMs: median(runs.map((x) => x.walkMs)), touchMs: median(runs.map((x) => x.touchMs)), isolatedTouchMs: median(runs.map((x) => x.isolatedTouchMs)) };
-    r.baselineHeapMB = median(runs.map((x) => x.heap));
-    r.baselineLongTasks = median(runs.map((x) => x.longTasks.length));
+    const r = await measureMarkjs(baseline.context, p, aliases);
+    results.pages[p.name].markjs['1k'] = r.ms !== undefined ? { ms: r.ms, marks: r.marks } : { error: r.error };
   }
-  if (WITH_MARKJS) {
-    const aliases = aliasesOf(syntheticEntries(1000, realEntries)).slice(0, MARKJS_ALIASES);
-    console.log(`bench: mark.js with ${aliases.length} aliases, one run per page (it takes seconds a page)`);
-    for (const p of benchPages) {
-      const r = await measureMarkjs(b.context, p, aliases);
-      results.pages[p.name].markjs['1k'] = r.ms !== undefined ? { ms: r.ms, marks: r.marks } : { error: r.error };
-    }
-  }
-  await b.close();
 }
+await baseline.close();
 server.close();
 
 // ---------------------------------------------------------------- summary
@@ -400,6 +414,7 @@ const longTasksOurs = sum(names.flatMap((n) => variants.map((v) => results.pages
 // Pages without a baseline count (no report came) are left out, as in every other sum.
 const longTasksDiff = sum(names.flatMap((n) => variants.map((v) => Math.max(0, (results.pages[n].backstory[v.id]?.pageLongTasks ?? 0) - results.pages[n].baselineLongTasks))).filter(Number.isFinite));
 const longestOurs = Math.max(0, ...names.flatMap((n) => variants.map((v) => results.pages[n].backstory[v.id]?.maxTaskMs ?? 0)));
+const longestScanTask = Math.max(0, ...names.flatMap((n) => variants.map((v) => results.pages[n].backstory[v.id]?.longestScanTaskMs ?? 0)));
 
 const summary = {
   runsPerPage: RUNS,
@@ -420,6 +435,8 @@ const summary = {
   longTasksOver50ms: longTasksOurs,
   longTasksOver50msWithMinusWithout: longTasksDiff,
   longestExtensionTaskMs: longestOurs,
+  // From inside: the reading's longest stretch of work in one task, over every load.
+  longestScanTaskMs: longestScanTask,
   glossaries: variants.map((v) => v.id),
   totals: { floorTouchMs: floorTouch, floorWalkMs: floorWalk, floorIsolatedTouchMs: floorIsolated, scanMs: scan, markjs1kMs: markjs1k },
 };
@@ -443,6 +460,7 @@ if (WITH_MARKJS) console.log(`mark.js (${MARKJS_ALIASES} aliases) vs Backstory w
 for (const f of summary.markjsFailures) console.log(`  mark.js: ${f}`);
 console.log(`JS heap added per tab: bundled ${fmt(summary.heapPerTabMB, 2)} MB, 100k ${fmt(summary.heapPerTabMB100k, 2)} MB (median over pages)`);
 console.log(`long tasks over 50 ms in which the extension's script ran (one traced load per page and glossary, summed): ${summary.longTasksOver50ms}, longest ${fmt(longestOurs, 0)} ms`);
+console.log(`the reading's longest stretch of work in one task (measured by the bench build itself, every load): ${fmt(longestScanTask, 1)} ms`);
 console.log(`long tasks over 50 ms seen by the page, with minus without the extension (same page, same window, medians of runs): ${summary.longTasksOver50msWithMinusWithout}`);
 for (const n of names) {
   for (const v of variants) {
