@@ -35,6 +35,24 @@ const INLINE = new Set([
   'SUB', 'SUP', 'TIME', 'U', 'WBR',
 ]);
 
+/**
+ * A run is cut after this many text nodes, at the end of a sentence if one comes before
+ * RUN_HARD_LIMIT: one `next()` call reads a whole run, so a block of endless inline content (a
+ * hostile or generated page: 100,000 spans in one paragraph) would otherwise be read in one
+ * task, whatever the slice's budget. Real paragraphs have tens of nodes; a name is never
+ * split by a cut at a sentence's end, and a hard cut loses at most the one name across it.
+ */
+const RUN_SOFT_LIMIT = 1_000;
+const RUN_HARD_LIMIT = 4_000;
+
+/** Whether a text ends a sentence (a full stop, question or exclamation mark, maybe closed and spaced). */
+function endsSentence(data: string): boolean {
+  let i = data.length - 1;
+  while (i >= 0 && (data.charCodeAt(i) <= 0x20 || data[i] === '"' || data[i] === ')' || data[i] === '\u201d' || data[i] === '\u2019')) i--;
+  const c = data[i];
+  return c === '.' || c === '!' || c === '?' || c === '\u3002' || c === '\u061f' || c === '\u06d4';
+}
+
 /** Hidden, editable, or a text box by role: whatever the tag, its content is not read. */
 const SKIPPING_ATTRIBUTES = '[hidden], [contenteditable]:not([contenteditable="false"]), [role="textbox"]';
 
@@ -167,6 +185,8 @@ export class TextRunWalker {
           this.parts.push(data);
           this.length += data.length;
           if (!this.hasLetters && hasLetter(data)) this.hasLetters = true;
+          const count = this.nodes.length;
+          if (count >= RUN_SOFT_LIMIT && (count >= RUN_HARD_LIMIT || endsSentence(data))) run = this.takeRun();
         }
       } else if (type === ELEMENT_NODE) {
         const element = node as Element;

@@ -56,6 +56,26 @@ describe('the text run walker', () => {
     const text = document.querySelector('p')!.firstChild!;
     expect(textRuns(text).map((r) => [r.text, r.block?.tagName])).toEqual([['kept ', 'P']]);
   });
+
+  it('cuts a block of endless inline content into runs, at sentence ends where it can, losing no text', () => {
+    // 2,500 spans of one word; every 700th ends a sentence. A run is cut at its first sentence
+    // end after 1,000 nodes: after span 1,399 (not 699); the next run's first, after 2,099,
+    // comes at its 700th node, too early, and the rest is under the hard limit.
+    const spans = Array.from({ length: 2500 }, (_, i) => `<span>w${i}${i % 700 === 699 ? '.' : ''} </span>`).join('');
+    document.body.innerHTML = `<p>${spans}</p>`;
+    const runs = textRuns(document.body);
+    expect(runs.map((r) => r.nodes.length)).toEqual([1400, 1100]);
+    expect(runs[0]!.text.trimEnd().endsWith('w1399.')).toBe(true);
+    expect(runs.map((r) => r.text).join('')).toBe(document.body.textContent);
+    expect(runs.every((r) => r.block === document.querySelector('p'))).toBe(true);
+  });
+
+  it('cuts without a sentence end at 4,000 nodes, so that one call never reads a whole hostile block', () => {
+    document.body.innerHTML = `<p>${'<b>word </b>'.repeat(9000)}</p>`;
+    const runs = textRuns(document.body);
+    expect(runs.map((r) => r.nodes.length)).toEqual([4000, 4000, 1000]);
+    expect(runs.map((r) => r.text).join('')).toBe(document.body.textContent);
+  });
 });
 
 describe('locate', () => {
