@@ -10,12 +10,13 @@
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
 
-export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+/** The built extension: dist/, or another build's folder (a bench build, for the probe's task figures). */
+export const DIST = process.env.BACKSTORY_DIST ? resolve(process.env.BACKSTORY_DIST) : fileURLToPath(new URL('../../dist/', import.meta.url));
 const GECKO_ID = 'backstory@backstory-extension.org';
 const FIREFOX_UUID = '5b7c1f7e-6a52-4c8e-9d2a-3f4b1e0c9a11';
 
@@ -47,6 +48,8 @@ export interface Driver {
   readCard(): Promise<CardReading | null>;
   /** Uncaught page errors and console errors seen since the last `goto`. */
   errors(): string[];
+  /** Every console message (the page's and the content script's) since the last `goto`. */
+  messages(): string[];
   screenshot(path: string): Promise<void>;
   /** Opens one of the extension's own pages ("options.html", "popup.html?tab=3") in a new tab. */
   openExtensionPage(path: string): Promise<ExtensionPage>;
@@ -99,6 +102,7 @@ async function launchChromium(viewport: { width: number; height: number }): Prom
   let page!: Page;
   let extensionId = '';
   let errors: string[] = [];
+  let messages: string[] = [];
   const start = async (): Promise<void> => {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
@@ -118,6 +122,7 @@ async function launchChromium(viewport: { width: number; height: number }): Prom
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
+      messages.push(message.text());
       if (message.type() === 'error') errors.push(`console: ${message.text()}`);
     });
   };
@@ -137,6 +142,7 @@ async function launchChromium(viewport: { width: number; height: number }): Prom
     name: 'chromium',
     async goto(url) {
       errors = [];
+      messages = [];
       await page.goto(url, { waitUntil: 'load' });
     },
     evaluate: (expression) => page.evaluate(expression),
@@ -169,6 +175,7 @@ async function launchChromium(viewport: { width: number; height: number }): Prom
       }
     },
     errors: () => [...errors],
+    messages: () => [...messages],
     screenshot: async (path) => {
       // caret: 'initial' — by default Playwright hides the caret by writing inline styles on
       // editable elements, which would be a DOM change the tests then blame on the extension.
@@ -228,6 +235,7 @@ async function launchFirefox(viewport: { width: number; height: number }): Promi
   let browser!: PuppeteerBrowser;
   let page!: PuppeteerPage;
   let errors: string[] = [];
+  let messages: string[] = [];
   const start = async (): Promise<void> => {
     browser = await puppeteer.launch({
       browser: 'firefox',
@@ -256,6 +264,7 @@ async function launchFirefox(viewport: { width: number; height: number }): Promi
       errors.push(`pageerror: ${message}`);
     });
     page.on('console', (message) => {
+      messages.push(message.text());
       if (message.type() === 'error') errors.push(`console: ${message.text()}`);
     });
   };
@@ -342,6 +351,7 @@ async function launchFirefox(viewport: { width: number; height: number }): Promi
     name: 'firefox',
     async goto(url) {
       errors = [];
+      messages = [];
       await front();
       await page.goto(url, { waitUntil: 'load' });
     },
@@ -378,6 +388,7 @@ async function launchFirefox(viewport: { width: number; height: number }): Promi
     },
     readCard: async () => readSerialisedCard(await serialiseCard()),
     errors: () => [...errors],
+    messages: () => [...messages],
     screenshot: async (path) => {
       await page.screenshot({ path });
     },

@@ -7,6 +7,9 @@
  * - the page's text and its number of elements are the same before the reading and after,
  *   unless the page also changes by itself with Backstory paused;
  * - on the TRAP pages, no name highlighted in the sense the page does not mean.
+ * With a bench build (`npm run probe:tasks`), it also fails on a page where the reading's
+ * longest stretch of work in one task, as the build measures it itself, reaches 50 ms: the
+ * long-task line, checked in Firefox too, which has no long-task observer.
  * It also prints how many names each page got. The test is skipped, with a message, when
  * the corpus is absent. It is not part of `npm test`: the project's tests do not depend on
  * the shared corpus.
@@ -46,6 +49,14 @@ function corpusPages(): { file: string; trap: boolean }[] {
     })
     .filter(({ file }) => existsSync(`${CORPUS}pages/${file}`) && file.includes(process.env.PROBE_FILTER ?? ''));
 }
+
+/** A bench build's report of its first full reading (src/content/index.ts), if one came. */
+function benchReport(messages: string[]): { longestTaskMs: number; busyMs: number } | null {
+  const line = messages.find((m) => m.startsWith('backstory-bench '));
+  return line ? JSON.parse(line.slice('backstory-bench '.length)) : null;
+}
+const BENCH_BUILD = Boolean(process.env.BACKSTORY_DIST);
+const LONG_TASK_MS = 50;
 
 interface Shape {
   text: number;
@@ -118,6 +129,8 @@ function probe(browserName: BrowserName): void {
       const rows: string[] = [];
       /** Pages whose text or element count changed while the extension read them. */
       const changed: string[] = [];
+      /** With a bench build: each page's longest task of the reading, in ms. */
+      const longest: number[] = [];
       try {
         for (const { file, trap } of corpusPages()) {
           if (!(await visit(driver, server.url(file)))) {
@@ -135,7 +148,17 @@ function probe(browserName: BrowserName): void {
           const wrong = painted.filter((p) => WRONG_SENSES[file]?.includes(p.text.trim()));
           if (wrong.length) problems.push(`${file}: wrong sense highlighted: ${wrong.map((p) => p.text).join(', ')}`);
           const texts = [...new Set(painted.map((p) => p.text.trim()))];
-          rows.push(`${String(painted.length).padStart(4)}  ${file}${trap ? `  [TRAP: ${texts.join(', ') || 'nothing'}]` : ''}`);
+          let task = '';
+          if (BENCH_BUILD) {
+            const report = benchReport(driver.messages());
+            if (!report) problems.push(`${file}: the bench build sent no report of its reading`);
+            else {
+              longest.push(report.longestTaskMs);
+              task = `  (longest task of the reading ${report.longestTaskMs.toFixed(1)} ms)`;
+              if (report.longestTaskMs >= LONG_TASK_MS) problems.push(`${file}: a task of the reading took ${report.longestTaskMs.toFixed(1)} ms`);
+            }
+          }
+          rows.push(`${String(painted.length).padStart(4)}  ${file}${task}${trap ? `  [TRAP: ${texts.join(', ') || 'nothing'}]` : ''}`);
         }
         // A page that changed may have changed itself: load it again with Backstory paused
         // (the popup's switch, through storage), for a comparable time (2.5 s; a reading settles in
@@ -160,6 +183,10 @@ function probe(browserName: BrowserName): void {
         }
       } finally {
         console.log(`${browserName}: highlights per page\n${rows.join('\n')}`);
+        if (longest.length) {
+          const sorted = [...longest].sort((a, b) => a - b);
+          console.log(`${browserName}: the reading's longest task per page: median ${sorted[sorted.length >> 1]!.toFixed(1)} ms, longest ${sorted[sorted.length - 1]!.toFixed(1)} ms over ${sorted.length} pages`);
+        }
         await driver.close();
         await server.close();
       }
