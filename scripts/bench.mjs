@@ -229,7 +229,8 @@ async function observe(context, page, { extension, traced = false, windowMs = 0,
   const url = urlOf(page);
   const stop = traced ? await traceLongTasks(tab, url) : async () => [];
   const report = extension && new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(null), 60_000);
+    // A reading reports within a few seconds; a page that sent itself elsewhere never does.
+    const timer = setTimeout(() => resolve(null), 20_000);
     tab.on('console', (m) => {
       const t = m.text();
       if (t.startsWith('backstory-bench ')) {
