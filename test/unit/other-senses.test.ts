@@ -87,6 +87,18 @@ const CASES: { sense: string; offTopic: string; onTopic: string; expected: strin
     onTopic: 'The UN General Assembly voted to recognise Palestine as Gaza and the West Bank waited.',
     expected: 'palestine',
   },
+  {
+    sense: 'Moscow, Idaho, and Cairo, Illinois',
+    offTopic: 'The trial over the killings in Moscow, Idaho, opened; flooding closed roads near Cairo, Illinois.',
+    onTopic: 'Moscow sent jets to Hmeimim as the Syrian army pressed on Idlib.',
+    expected: 'moscow',
+  },
+  {
+    sense: 'Hebron, Kentucky',
+    offTopic: "The airport's cargo hub in Hebron, Kentucky, added two flights.",
+    onTopic: 'Settlers entered Hebron as the army closed roads across the West Bank and Jerusalem.',
+    expected: 'hebron',
+  },
 ];
 
 describe('the shipped glossary on text about something else', () => {
