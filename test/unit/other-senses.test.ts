@@ -99,6 +99,12 @@ const CASES: { sense: string; offTopic: string; onTopic: string; expected: strin
     onTopic: 'Settlers entered Hebron as the army closed roads across the West Bank and Jerusalem.',
     expected: 'hebron',
   },
+  {
+    sense: 'the US Open, the tournament',
+    offTopic: 'Murray reached the second round of the US Open, and the U.S. Open golf starts next week.',
+    onTopic: 'US forces struck targets in Syria, the Pentagon said.',
+    expected: 'united-states',
+  },
 ];
 
 describe('the shipped glossary on text about something else', () => {
