@@ -107,7 +107,59 @@ const CASES: { sense: string; offTopic: string; onTopic: string; expected: strin
   },
 ];
 
+/**
+ * Names behind the topic gate, on pages that do name the region elsewhere (a tabloid's
+ * sidebar, Wikipedia's lists): the gate is open, so the name's own context must tell.
+ */
+const OPEN_GATE: { sense: string; text: string; name: string; id: string; onTopic: string }[] = [
+  {
+    sense: 'Shia LaBeouf',
+    text: 'Shia LaBeouf posed at a party in Dubai; in Abu Dhabi, a water park opened.',
+    name: 'Shia',
+    id: 'shia-muslims',
+    onTopic: 'Shia militias crossed into Syria from Iraq near Abu Kamal.',
+  },
+  {
+    sense: '"IS" as a shouted verb',
+    text: 'Critics are being silenced and there IS more space in Dubai, Abu Dhabi and Doha.',
+    name: 'IS',
+    id: 'islamic-state',
+    onTopic: 'IS fighters attacked an SDF post near Deir ez-Zor and Raqqa.',
+  },
+  {
+    sense: 'settlers elsewhere',
+    text: 'Early British settlers reached New Zealand; its troops later served in Egypt and Iraq.',
+    name: 'settlers',
+    id: 'israeli-settlers',
+    onTopic: 'Settlers attacked a village near Nablus, and the army stayed in Jenin and Hebron.',
+  },
+  {
+    sense: "McFly's Tom Fletcher",
+    text: "McFly's Tom Fletcher sang in Dubai, and a Syria appeal was read out in Abu Dhabi.",
+    name: 'Tom Fletcher',
+    id: 'tom-fletcher',
+    onTopic: 'The UN aid chief Tom Fletcher visited Gaza and Rafah.',
+  },
+  {
+    sense: 'a congress of scholars',
+    text: 'Papers of the International Congress of Turkish Art were printed in Cairo and Tehran.',
+    name: 'Congress',
+    id: 'us-congress',
+    onTopic: 'Congress voted on aid to Israel as the war in Gaza went on.',
+  },
+];
+
 describe('the shipped glossary on text about something else', () => {
+  for (const { sense, text, name, id, onTopic } of OPEN_GATE) {
+    it(`tells ${sense} from the region's ${name} on a page that names the region`, () => {
+      const found = shown(text);
+      // The page is on topic (the gate is open), yet the name is not taken in this context.
+      expect(found.some((m) => m.id !== id && !global.has(m.id))).toBe(true);
+      expect(found.filter((m) => m.id === id)).toEqual([]);
+      expect(shown(onTopic).map((m) => m.id)).toContain(id);
+    });
+  }
+
   for (const { sense, offTopic, onTopic, expected } of CASES) {
     it(`shows nothing region-specific for ${sense}, and the name where the article is about the region`, () => {
       expect(wrong(offTopic, expected)).toEqual([]);
