@@ -147,6 +147,20 @@ const OPEN_GATE: { sense: string; text: string; name: string; id: string; onTopi
     id: 'us-congress',
     onTopic: 'Congress voted on aid to Israel as the war in Gaza went on.',
   },
+  {
+    sense: 'German "Mehr" (more)',
+    text: 'Die Drusen in Sweidah und Damaskus fordern Teilhabe. Mehr zum Thema: Wahlen in Syrien.',
+    name: 'Mehr',
+    id: 'mehr-news-agency',
+    onTopic: 'Iran fired missiles at Israel, the Mehr news agency reported from Tehran.',
+  },
+  {
+    sense: 'PA, the UK press agency, in a photo credit',
+    text: 'Israel bombards Gaza. Photograph: Shin hyun Kyung/PA. Crowds marched in London; PA Media said thousands came.',
+    name: 'PA',
+    id: 'palestinian-authority',
+    onTopic: 'The PA said Israel withheld its tax revenue from Ramallah as the West Bank waited.',
+  },
 ];
 
 describe('the shipped glossary on text about something else', () => {
