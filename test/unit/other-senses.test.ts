@@ -113,6 +113,13 @@ const CASES: { sense: string; offTopic: string; onTopic: string; expected: strin
  */
 const OPEN_GATE: { sense: string; text: string; name: string; id: string; onTopic: string }[] = [
   {
+    sense: 'Jordan as a surname',
+    text: 'Rep. Jim Jordan questioned the envoy about Syria and Iraq; Jaden Jordan, 3, is in hospital.',
+    name: 'Jordan',
+    id: 'jordan',
+    onTopic: 'Refugees from Syria crossed into Jordan near Daraa.',
+  },
+  {
     sense: 'Shia LaBeouf',
     text: 'Shia LaBeouf posed at a party in Dubai; in Abu Dhabi, a water park opened.',
     name: 'Shia',
