@@ -90,6 +90,14 @@ const isLocal = (url: string): boolean => {
   return !protocol.startsWith('http') || hostname === '127.0.0.1' || hostname === 'localhost';
 };
 
+/** " (at URL)" for a script's address, so that an error can be told to be ours (an extension URL) or the page's. */
+const at = (url: string | undefined): string => (url ? ` (at ${url})` : '');
+
+/** Where an error was thrown: the first script address in its stack. */
+function whereFrom(error: Error): string {
+  return at(/(?:chrome|moz)-extension:\/\/[^\s)]+|https?:\/\/[^\s)]+/.exec(error.stack ?? '')?.[0]);
+}
+
 export async function launch(name: BrowserName, options: { viewport?: { width: number; height: number } } = {}): Promise<Driver> {
   const viewport = options.viewport ?? { width: 1280, height: 800 };
   return name === 'chromium' ? launchChromium(viewport) : launchFirefox(viewport);
@@ -120,10 +128,10 @@ async function launchChromium(viewport: { width: number; height: number }): Prom
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     extensionId = new URL(worker.url()).host;
     page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}${whereFrom(error)}`));
     page.on('console', (message) => {
       messages.push(message.text());
-      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+      if (message.type() === 'error') errors.push(`console: ${message.text()}${at(message.location().url)}`);
     });
   };
   await start();
@@ -261,11 +269,11 @@ async function launchFirefox(viewport: { width: number; height: number }): Promi
       // Firefox's own request for /favicon.ico, refused by a strict page policy: the browser's
       // doing, on any page with that policy, with or without an extension.
       if (/Content-Security-Policy.*\/favicon\.ico/.test(message)) return;
-      errors.push(`pageerror: ${message}`);
+      errors.push(`pageerror: ${message}${whereFrom(error as Error)}`);
     });
     page.on('console', (message) => {
       messages.push(message.text());
-      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+      if (message.type() === 'error') errors.push(`console: ${message.text()}${at(message.location().url)}`);
     });
   };
   await start();
