@@ -328,11 +328,15 @@ const results = { pages: {} };
 for (const p of benchPages) results.pages[p.name] = { chars: 0, floor: {}, backstory: {}, markjs: {} };
 
 // Side by side: every browser (one per glossary, one without the extension) is open for the
-// whole run, and each page is measured in all of them in turn, run after run, the order
-// rotated every run. A machine that is busier for a few minutes then weighs on every figure
-// of the pages measured meanwhile alike, instead of on one glossary's whole block of pages
-// (measured one block after another, the same content script read ~10% slower with the
-// bundled glossary, measured first, than with the 100,000-entry one, measured last).
+// whole run, and each page is measured in all of them before the next page: a machine that is
+// busier for a minute weighs on every figure of that page alike, not on one glossary's block of
+// pages (measured one whole block after another, the same content script read ~10% slower with
+// the bundled glossary, measured first, than with the 100,000-entry one, measured last). A
+// browser's loads of a page follow one another, as a reader's page loads do in their browser:
+// with every load in another browser than the last (tried: 4.47x and 4.67x bundled and 100k,
+// against 4.10x and 4.05x for two glossaries), Wikipedia's walks and even the isolated-world
+// floor read ~1.6x slower, and the idle browsers' service workers stopped between their turns.
+// The first glossary is rotated from page to page.
 console.log(`bench: ${benchPages.length} pages, ${RUNS} runs each, side by side: Backstory with ${variants.map((v) => `the ${v.label} glossary (${v.stats.states} states, matched in the ${v.stats.matching})`).join(', ')}, and no extension`);
 const browsers = new Map();
 for (const v of variants) {
@@ -342,21 +346,23 @@ for (const v of variants) {
   browsers.set(v.id, b);
 }
 const baseline = await open(null);
+/** A pause before each measured load, so that the last tab's teardown is not in its figures. */
+const quiet = () => new Promise((resolve) => setTimeout(resolve, 300));
 for (const [i, p] of benchPages.entries()) {
   const runs = new Map(variants.map((v) => [v.id, []]));
+  for (const v of variants.map((_, k) => variants[(k + i) % variants.length])) {
+    for (let run = 0; run < RUNS; run++) {
+      await quiet();
+      const r = await measureBackstory(browsers.get(v.id).context, p);
+      if (r) runs.get(v.id).push(r);
+    }
+  }
+  // Without the extension, over the same window as the longest of the readings (medians).
+  const windowMs = Math.max(0, ...[...runs.values()].map((vr) => median(vr.map((x) => x.window))).filter(Number.isFinite));
   const baselineRuns = [];
   for (let run = 0; run < RUNS; run++) {
-    const order = variants.map((_, k) => variants[(k + run) % variants.length]);
-    const windows = [];
-    for (const v of order) {
-      const r = await measureBackstory(browsers.get(v.id).context, p);
-      if (r) {
-        runs.get(v.id).push(r);
-        windows.push(r.window);
-      }
-    }
-    // Without the extension, over the same window as the longest reading of this run.
-    baselineRuns.push(await measureBaseline(baseline.context, p, Math.max(0, ...windows)));
+    await quiet();
+    baselineRuns.push(await measureBaseline(baseline.context, p, windowMs));
   }
   const r = results.pages[p.name];
   for (const v of variants) {
