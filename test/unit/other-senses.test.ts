@@ -168,6 +168,20 @@ const OPEN_GATE: { sense: string; text: string; name: string; id: string; onTopi
     id: 'palestinian-authority',
     onTopic: 'The PA said Israel withheld its tax revenue from Ramallah as the West Bank waited.',
   },
+  {
+    sense: 'PA in an image credit',
+    text: 'The teacher shared his thoughts on Gaza and Israel (Image: PA).',
+    name: 'PA',
+    id: 'palestinian-authority',
+    onTopic: 'The PA said Israel withheld its tax revenue from Ramallah as the West Bank waited.',
+  },
+  {
+    sense: 'an amnesty for migrants',
+    text: "Republicans fear a 'Backdoor Amnesty' for illegal immigration as Iran and Israel trade strikes.",
+    name: 'Amnesty',
+    id: 'amnesty-international',
+    onTopic: 'Amnesty said Israel and Hamas both committed war crimes in Gaza.',
+  },
 ];
 
 describe('the shipped glossary on text about something else', () => {
