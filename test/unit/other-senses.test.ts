@@ -105,6 +105,140 @@ const CASES: { sense: string; offTopic: string; onTopic: string; expected: strin
     onTopic: 'US forces struck targets in Syria, the Pentagon said.',
     expected: 'united-states',
   },
+  // Found by running the glossary's one-word aliases against an English word list and lists of
+  // first names, and by reading sport, food, craft, music and medical text (2026-12-03).
+  {
+    sense: 'tyre, the British spelling of tire',
+    offTopic: 'Tyre degradation decided the race at Silverstone, and Pirelli will bring harder compounds to Monza.',
+    onTopic: 'Israeli strikes hit Tyre and Nabatieh in southern Lebanon as Hezbollah fired rockets.',
+    expected: 'tyre',
+  },
+  {
+    sense: 'Hama beads, the craft',
+    offTopic: 'Hama beads are a favourite craft for children: lay out the pattern, then melt it with an iron.',
+    onTopic: 'Rebels entered Hama after taking Aleppo, and the Syrian army withdrew towards Homs.',
+    expected: 'hama',
+  },
+  {
+    sense: 'Simona Halep, the tennis player',
+    offTopic: 'Simona Halep won Wimbledon in 2019, and Halep later retired from tennis.',
+    onTopic: 'Rebels entered Halep as the Syrian army withdrew towards Homs and Damascus.',
+    expected: 'aleppo',
+  },
+  {
+    sense: 'Muscat, the grape',
+    offTopic: 'Serve the Muscat de Beaumes-de-Venise chilled with the tart.',
+    onTopic: 'Oman hosted talks in Muscat between Iran and the United States.',
+    expected: 'muscat',
+  },
+  {
+    sense: 'Jerusalem artichokes',
+    offTopic: 'Roast the Jerusalem artichokes with thyme and serve them with the lamb.',
+    onTopic: 'Israel and the Palestinians both claim Jerusalem as their capital.',
+    expected: 'jerusalem',
+  },
+  {
+    sense: 'Jerusalem, the hymn',
+    offTopic: 'The crowd sang Jerusalem at the Last Night of the Proms.',
+    onTopic: 'Israel and the Palestinians both claim Jerusalem as their capital.',
+    expected: 'jerusalem',
+  },
+  {
+    sense: 'Ankara, the printed cloth',
+    offTopic: 'The bride wore an Ankara print dress sewn from fabric bought in Lagos.',
+    onTopic: 'Ankara said Turkish troops would stay in northern Syria.',
+    expected: 'ankara',
+  },
+  {
+    sense: 'mezze, the dishes',
+    offTopic: 'Mezze platters and dips are served at the new bar in Leeds.',
+    onTopic: 'Shelling hit Mezze in western Damascus, near the airbase, as Israel struck Syria.',
+    expected: 'mezzeh',
+  },
+  {
+    sense: 'MDA, the Missile Defense Agency',
+    offTopic: 'The Missile Defense Agency (MDA) tested an interceptor over the Pacific.',
+    onTopic: 'After the Hamas attack, MDA paramedics treated the wounded in Sderot and Ashkelon.',
+    expected: 'magen-david-adom',
+  },
+  {
+    sense: 'PNA, the Philippine News Agency',
+    offTopic: 'MANILA (PNA) -- The Philippine News Agency (PNA) reported that the typhoon weakened over Luzon.',
+    onTopic: 'The PNA in Ramallah said Israel withheld tax revenue from the West Bank.',
+    expected: 'palestinian-authority',
+  },
+  {
+    sense: 'PMU, the French betting company',
+    offTopic: "Le PMU a enregistré des paris records sur le Prix de l'Arc de Triomphe.",
+    onTopic: 'The PMU fought Islamic State in Mosul alongside the Iraqi army.',
+    expected: 'popular-mobilization-forces',
+  },
+  {
+    sense: 'Evin, a first name',
+    offTopic: 'Evin Ahmad starred in the Swedish series, and Evin Crowley won an award.',
+    onTopic: 'Iran moved prisoners out of Evin after the Israeli strike on Tehran.',
+    expected: 'evin-prison',
+  },
+  {
+    sense: 'Aden, a first name',
+    offTopic: 'Aden Flint headed the winner for Cardiff, and Aden was booked late on.',
+    onTopic: "The Houthis fired drones at Aden as Yemen's government met in Riyadh.",
+    expected: 'aden',
+  },
+  {
+    sense: 'Sanaa Lathan, the actor',
+    offTopic: 'Sanaa Lathan starred in Love & Basketball.',
+    onTopic: "The Houthis have held Sanaa since 2014, and Saudi Arabia struck Yemen's capital.",
+    expected: 'sanaa',
+  },
+  {
+    sense: 'Jericho, Vermont',
+    offTopic: 'Jericho, Vermont, got a foot of snow, and Jericho Turnpike was closed on Long Island.',
+    onTopic: 'Israeli forces raided Jericho and Jenin in the West Bank.',
+    expected: 'jericho',
+  },
+  {
+    sense: 'tubas, the instruments',
+    offTopic: 'Tubas and trombones led the marching band down Main Street.',
+    onTopic: 'Israeli forces raided Tubas and Jenin in the northern West Bank.',
+    expected: 'tubas',
+  },
+  {
+    sense: 'gallant, the word and the racehorse',
+    offTopic: 'Gallant Fox won the Triple Crown in 1930. Gallant defending kept the score level.',
+    onTopic: 'Gallant said Israel would press on in Gaza against Hamas.',
+    expected: 'yoav-gallant',
+  },
+  {
+    sense: 'Derik Queen, the basketball player',
+    offTopic: 'Derik Queen scored 20 points for Maryland.',
+    onTopic: 'The SDF held Derik and Qamishli in Hasakah province.',
+    expected: 'al-malikiyah',
+  },
+  {
+    sense: 'FNA, fine needle aspiration',
+    offTopic: 'A fine needle aspiration (FNA) of the thyroid nodule was benign.',
+    onTopic: "Iran's FNA said Israel struck Tehran overnight and Hezbollah fired at Haifa.",
+    expected: 'fars-news-agency',
+  },
+  {
+    sense: 'drusen, the deposits in the eye',
+    offTopic: 'Drusen are yellow deposits under the retina, linked to macular degeneration.',
+    onTopic: 'Die Drusen in Suwaida wehrten sich gegen die Truppen aus Damaskus.',
+    expected: 'druze',
+  },
+  {
+    sense: 'meshed, the word',
+    offTopic: 'Meshed gears turned smoothly in the gearbox.',
+    onTopic: "Pilgrims crowded Meshed, Iran's holiest city, after Tehran declared mourning.",
+    expected: 'mashhad',
+  },
+  {
+    sense: 'Beirut, the band',
+    offTopic: 'The band Beirut released a new album, and Beirut frontman Zach Condon toured Europe.',
+    onTopic: 'Israel struck Beirut overnight as Hezbollah fired rockets.',
+    expected: 'beirut',
+  },
 ];
 
 /**
@@ -181,6 +315,34 @@ const OPEN_GATE: { sense: string; text: string; name: string; id: string; onTopi
     name: 'Amnesty',
     id: 'amnesty-international',
     onTopic: 'Amnesty said Israel and Hamas both committed war crimes in Gaza.',
+  },
+  {
+    sense: 'Tyre Nichols',
+    text: 'Protesters marched for Tyre Nichols in Memphis; others rallied over the war between Israel and Hamas in Gaza.',
+    name: 'Tyre',
+    id: 'tyre',
+    onTopic: 'Israeli strikes hit Tyre and Nabatieh in southern Lebanon as Hezbollah fired rockets.',
+  },
+  {
+    sense: 'tyre wear at a Gulf Grand Prix',
+    text: 'Tyre wear decided the Bahrain Grand Prix, as it had in Saudi Arabia and Qatar.',
+    name: 'Tyre',
+    id: 'tyre',
+    onTopic: 'Israeli strikes hit Tyre and Nabatieh in southern Lebanon as Hezbollah fired rockets.',
+  },
+  {
+    sense: 'Jerusalem artichokes in a recipe from the region',
+    text: "Ottolenghi roasts Jerusalem artichokes with za'atar, as cooks do in Lebanon and Syria.",
+    name: 'Jerusalem',
+    id: 'jerusalem',
+    onTopic: 'Israel and the Palestinians both claim Jerusalem as their capital.',
+  },
+  {
+    sense: 'Muscat grapes in Lebanon',
+    text: "Château Ksara in Lebanon's Bekaa Valley grows Muscat grapes for a sweet wine sold in Syria.",
+    name: 'Muscat',
+    id: 'muscat',
+    onTopic: 'Oman hosted talks in Muscat between Iran and the United States.',
   },
 ];
 
