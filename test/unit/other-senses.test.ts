@@ -239,6 +239,72 @@ const CASES: { sense: string; offTopic: string; onTopic: string; expected: strin
     onTopic: 'Israel struck Beirut overnight as Hezbollah fired rockets.',
     expected: 'beirut',
   },
+  {
+    sense: 'TFSA, the Canadian tax-free savings account',
+    offTopic: 'Canadians can put up to $7,000 into a TFSA this year, and TFSA withdrawals are not taxed.',
+    onTopic: 'The TFSA attacked Manbij as the SDF held the Tishrin dam near Kobani.',
+    expected: 'syrian-national-army',
+  },
+  {
+    sense: 'HTS, the Harmonized Tariff Schedule',
+    offTopic: 'Importers must classify each product under its HTS code before the new tariffs apply.',
+    onTopic: 'HTS fighters took Aleppo and then Damascus, ending the rule of Bashar al-Assad.',
+    expected: 'hayat-tahrir-al-sham',
+  },
+  {
+    sense: 'KCK, Kansas City, Kansas',
+    offTopic: 'Police in KCK said the shooting happened near the Legends Outlets on Saturday.',
+    onTopic: 'Turkey says the KCK directs the PKK from the Qandil mountains in Iraq.',
+    expected: 'kck',
+  },
+  {
+    sense: 'OIC, an officer in charge',
+    offTopic: 'The station OIC said the suspects were held overnight in Quezon City.',
+    onTopic: 'The OIC met in Jeddah and condemned the Israeli strikes on Gaza and the West Bank.',
+    expected: 'organisation-of-islamic-cooperation',
+  },
+  {
+    sense: 'OCI, the Overseas Citizenship of India',
+    offTopic: 'Holders of an OCI card can travel to India without a visa, the ministry said.',
+    onTopic: "L'OCI s'est réunie à Djeddah et a condamné les frappes israéliennes à Gaza et en Cisjordanie.",
+    expected: 'organisation-of-islamic-cooperation',
+  },
+  {
+    sense: 'JFS, Jewish Family Service',
+    offTopic: 'JFS volunteers delivered meals to older residents in San Diego.',
+    onTopic: 'Jabhat al-Nusra renamed itself JFS in 2016 and fought in Idlib and Aleppo.',
+    expected: 'jabhat-al-nusra',
+  },
+  {
+    sense: 'PMF, the Presidential Management Fellows',
+    offTopic: 'The Presidential Management Fellows (PMF) program was cancelled by the administration.',
+    onTopic: 'The PMF fought Islamic State in Mosul alongside the Iraqi army.',
+    expected: 'popular-mobilization-forces',
+  },
+  {
+    sense: 'CMCC, the climate centre in Italy',
+    offTopic: 'Scientists at the CMCC in Lecce said Mediterranean heatwaves are growing longer.',
+    onTopic: 'The US-led CMCC in Kiryat Gat monitors the ceasefire between Israel and Hamas in Gaza.',
+    expected: 'civil-military-coordination-center',
+  },
+  {
+    sense: 'AAH, a shout',
+    offTopic: 'AAH, I stepped on a Lego brick again, he wrote.',
+    onTopic: 'AAH militiamen fired rockets at US forces in Iraq and threatened Israel.',
+    expected: 'asaib-ahl-al-haq',
+  },
+  {
+    sense: "the West Bank of New Orleans",
+    offTopic: 'Traffic on the West Bank Expressway was slow after the West Bank of the Mississippi flooded in Gretna.',
+    onTopic: 'Israeli settlers attacked a village near Ramallah in the West Bank.',
+    expected: 'west-bank',
+  },
+  {
+    sense: 'the Jordan River in Utah',
+    offTopic: 'The Jordan River Parkway in Salt Lake County reopened after the Jordan River flooded.',
+    onTopic: 'Israel and Jordan share the Jordan River, which feeds the Dead Sea below Jericho and the West Bank.',
+    expected: 'jordan-river',
+  },
 ];
 
 /**
