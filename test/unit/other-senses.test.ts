@@ -410,6 +410,13 @@ const OPEN_GATE: { sense: string; text: string; name: string; id: string; onTopi
     id: 'muscat',
     onTopic: 'Oman hosted talks in Muscat between Iran and the United States.',
   },
+  {
+    sense: 'Shlomi as a first name (Shlomi Ziv, a hostage)',
+    text: 'Shlomi Ziv, held hostage in Gaza, was freed by Israeli forces in Nuseirat.',
+    name: 'Shlomi',
+    id: 'shlomi',
+    onTopic: 'Hezbollah rockets hit Shlomi and Nahariya, near the border with Lebanon.',
+  },
 ];
 
 describe('the shipped glossary on text about something else', () => {
