@@ -417,6 +417,20 @@ const OPEN_GATE: { sense: string; text: string; name: string; id: string; onTopi
     id: 'shlomi',
     onTopic: 'Hezbollah rockets hit Shlomi and Nahariya, near the border with Lebanon.',
   },
+  {
+    sense: "the prime minister's wife and son (Sara and Yair Netanyahu)",
+    text: 'Sara Netanyahu and Yair Netanyahu flew to Miami as Hamas and Israel talked in Cairo about Gaza.',
+    name: 'Netanyahu',
+    id: 'benjamin-netanyahu',
+    onTopic: 'Netanyahu said Israel would keep fighting Hamas in Gaza.',
+  },
+  {
+    sense: "the president's wife and son (Emine and Bilal Erdogan)",
+    text: 'Emine Erdogan opened a school in Ankara, and Bilal Erdogan spoke about Syria and Iraq.',
+    name: 'Erdogan',
+    id: 'recep-tayyip-erdogan',
+    onTopic: 'Erdogan said Turkey would keep troops in Syria.',
+  },
 ];
 
 describe('the shipped glossary on text about something else', () => {
