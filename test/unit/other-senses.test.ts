@@ -305,6 +305,24 @@ const CASES: { sense: string; offTopic: string; onTopic: string; expected: strin
     onTopic: 'Israel and Jordan share the Jordan River, which feeds the Dead Sea below Jericho and the West Bank.',
     expected: 'jordan-river',
   },
+  {
+    sense: 'turkey, the bird, in a Thanksgiving recipe (title-case headings, sentence starts)',
+    offTopic: 'How to Roast a Turkey. Turkey is the centerpiece of the table: Brine the Turkey overnight. Leftover Turkey Soup. Turkey Gravy From Scratch.',
+    onTopic: 'Turkey said its troops would stay in northern Syria, and Erdogan warned the Kurds.',
+    expected: 'turkey',
+  },
+  {
+    sense: 'Lebanon, a town in Ohio, in its local news',
+    offTopic: 'Lebanon City Council approved the budget. Lebanon police said the crash closed Main Street, and Lebanon High School won the final.',
+    onTopic: 'Israel struck Lebanon again as Hezbollah fired rockets towards Haifa.',
+    expected: 'lebanon',
+  },
+  {
+    sense: 'towns named after the region in their local news (Hebron, Damascus, Palestine)',
+    offTopic: 'Hebron Police Department reported a break-in; Damascus High School won the title; Palestine High School hosted the game.',
+    onTopic: 'Israeli settlers attacked Palestinians in Hebron, in the West Bank, as Damascus condemned the raids.',
+    expected: 'hebron',
+  },
 ];
 
 /**
@@ -430,6 +448,13 @@ const OPEN_GATE: { sense: string; text: string; name: string; id: string; onTopi
     name: 'Erdogan',
     id: 'recep-tayyip-erdogan',
     onTopic: 'Erdogan said Turkey would keep troops in Syria.',
+  },
+  {
+    sense: 'a Thanksgiving turkey on a page about the region',
+    text: 'Syrian refugees in Michigan carved their first Thanksgiving Turkey, and the Turkey Gravy came from Aleppo spices; Damascus felt far away.',
+    name: 'Turkey',
+    id: 'turkey',
+    onTopic: 'Turkey said its troops would stay in northern Syria, and Erdogan warned the Kurds.',
   },
 ];
 
