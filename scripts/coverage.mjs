@@ -41,8 +41,7 @@ function matchPage(text) {
     offset += line.length + 1;
   }
   const evidence = new Set(raw.filter((m) => m.topicEvidence).map((m) => m.entity));
-  const onTopic = core.pageIsOnTopic(evidence);
-  return raw.filter((m) => !m.gated || onTopic);
+  return raw.filter((m) => core.gateIsOpen(m, evidence));
 }
 
 function occurrences(text, surface) {

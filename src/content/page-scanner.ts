@@ -4,7 +4,7 @@
  */
 
 import type { EntityType } from '../core/glossary-types.js';
-import { pageIsOnTopic } from '../core/matcher.js';
+import { gateIsOpen, type Gate } from '../core/matcher.js';
 import type { Scope } from './article-root.js';
 import type { HighlightLayer } from './highlight.js';
 import type { MatchSource, RunMatch } from './match-source.js';
@@ -39,8 +39,8 @@ export class PageScanner {
   readonly index = new MentionIndex();
   /** Entities found through unambiguous, region-specific aliases: they decide whether the page is on topic. */
   private readonly evidenceEntities = new Set<string>();
-  /** Gated mentions waiting for the page to prove it is on topic. */
-  private pending: Mention[] = [];
+  /** Gated mentions waiting for the page to prove it is on topic (and to name what they need beside them). */
+  private pending: { mention: Mention; gate: Gate<string> }[] = [];
   private readonly queue: TextRunWalker[] = [];
   /** The roots are to be found again before the queue is read (a new reading). */
   private rootsToFind = false;
@@ -313,8 +313,8 @@ export class PageScanner {
         }),
         nodes: run.nodes.slice(start.index, end.index + 1),
       };
-      if (match.gated && !pageIsOnTopic(this.evidenceEntities)) {
-        this.pending.push(mention);
+      if (!gateIsOpen(match, this.evidenceEntities)) {
+        this.pending.push({ mention, gate: match });
         continue;
       }
       this.show(mention);
@@ -332,13 +332,16 @@ export class PageScanner {
     this.rangesShown++;
   }
 
+  /** A new entity named unambiguously: the gated mentions waiting for it are shown. */
   private noteEvidence(id: string): void {
-    const wasOnTopic = pageIsOnTopic(this.evidenceEntities);
+    if (this.evidenceEntities.has(id)) return;
     this.evidenceEntities.add(id);
-    if (!wasOnTopic && pageIsOnTopic(this.evidenceEntities)) {
-      const waiting = this.pending;
-      this.pending = [];
-      for (const mention of waiting) if (mention.nodes.every((n) => n.isConnected)) this.show(mention);
+    if (this.pending.length === 0) return;
+    const waiting = this.pending;
+    this.pending = [];
+    for (const entry of waiting) {
+      if (!gateIsOpen(entry.gate, this.evidenceEntities)) this.pending.push(entry);
+      else if (entry.mention.nodes.every((n) => n.isConnected)) this.show(entry.mention);
     }
   }
 
@@ -387,7 +390,7 @@ export class PageScanner {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (this.index.has(node as Text)) this.forget(this.index.removeAt(node as Text));
     }
-    this.pending = this.pending.filter((m) => !m.nodes.some((n) => root.contains(n)));
+    this.pending = this.pending.filter(({ mention }) => !mention.nodes.some((n) => root.contains(n)));
   }
 
   private forget(mentions: Mention[]): void {

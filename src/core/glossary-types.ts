@@ -40,6 +40,14 @@ export interface AmbiguityRule {
   notAfter?: string[];
   /** Phrases that, directly after the alias, mean another sense ("airline" after "Emirates"). */
   notBefore?: string[];
+  /**
+   * Entry ids: the alias shows only on pages that are on topic and also name one of these
+   * entities through an unambiguous alias. For a common word that has the region's sense only
+   * beside them: "settlers" are Israeli settlers on a page that names the West Bank or Israel,
+   * not in New Zealand's history (which names Egypt and Iraq, so it passes the plain gate).
+   * Implies `topicGate`.
+   */
+  onlyWith?: string[];
 }
 
 export interface AliasObject {

@@ -9,8 +9,9 @@
  * - context phrases that mean another sense ("Michael Jordan", "Emirates airline");
  * - leftmost-longest: of overlapping occurrences, the one starting first wins, and of those
  *   the longest ("Free Syrian Army" over "Syrian Army").
- * Topic-gated occurrences are reported with `gated: true`: whether the page is on topic is
- * the caller's decision, because it depends on the whole page.
+ * Topic-gated occurrences are reported with `gated: true` (and the entities one of which the
+ * page must name, if the alias says so): whether the gate is open is the caller's decision,
+ * because it depends on the whole page (`gateIsOpen`).
  */
 
 import {
@@ -38,6 +39,8 @@ export interface PatternRule {
   topicGate: boolean;
   notAfter: string[];
   notBefore: string[];
+  /** Entities one of which the page must name for the gate to open (none: any two do). */
+  onlyWith: number[];
 }
 
 export interface CompiledMatcher {
@@ -57,6 +60,8 @@ export interface Match {
   pattern: number;
   /** Shown only if the page is on topic (the alias is ambiguous). */
   gated: boolean;
+  /** And only if the page names one of these entities (set only when the alias asks for it). */
+  onlyWith?: readonly number[];
   /** Counts toward the page being on topic: unambiguous, and not a name found in all news. */
   topicEvidence: boolean;
 }
@@ -86,7 +91,7 @@ function mergeAliases(a: AliasObject, b: AliasObject): AliasObject {
   const base = PERMISSIVENESS[caseOf(b)] > PERMISSIVENESS[caseOf(a)] ? b : a;
   const rules = [a.ambiguity, b.ambiguity].filter((r) => r !== undefined);
   if (rules.length === 0) return base;
-  const union = (key: 'notAfter' | 'notBefore'): string[] | undefined => {
+  const union = (key: 'notAfter' | 'notBefore' | 'onlyWith'): string[] | undefined => {
     const all = rules.flatMap((r) => r[key] ?? []);
     return all.length ? [...new Set(all)] : undefined;
   };
@@ -94,8 +99,10 @@ function mergeAliases(a: AliasObject, b: AliasObject): AliasObject {
   if (rules.some((r) => r.topicGate)) ambiguity.topicGate = true;
   const notAfter = union('notAfter');
   const notBefore = union('notBefore');
+  const onlyWith = union('onlyWith');
   if (notAfter) ambiguity.notAfter = notAfter;
   if (notBefore) ambiguity.notBefore = notBefore;
+  if (onlyWith) ambiguity.onlyWith = onlyWith;
   return { ...base, ambiguity };
 }
 
@@ -233,6 +240,9 @@ export function compileMatcher(entries: readonly GlossaryEntry[]): CompiledMatch
   const strings: string[] = [];
   const patterns: PatternRule[] = [];
   const seen = new Set<string>();
+  const entityOf = new Map(entries.map((e, i) => [e.id, i]));
+  // An id the glossary does not have is left out (the glossary check reports it).
+  const entitiesOf = (ids: readonly string[] = []): number[] => ids.flatMap((id) => entityOf.get(id) ?? []);
   entries.forEach((entry, entity) => {
     for (const alias of withTitleCaseAcronyms(aliasObjects(entry))) {
       const caseRule = alias.case ?? defaultCaseRule(alias.text);
@@ -242,15 +252,17 @@ export function compileMatcher(entries: readonly GlossaryEntry[]): CompiledMatch
         if (seen.has(key)) continue;
         seen.add(key);
         const masks = caseMasks(caseSource, caseRule);
+        const onlyWith = entitiesOf(alias.ambiguity?.onlyWith);
         strings.push(folded);
         patterns.push({
           entity,
           caseRule,
           upper: caseRule === 'any' ? [] : masks.upper,
           lower: caseRule === 'exact' ? masks.lower : [],
-          topicGate: alias.ambiguity?.topicGate ?? false,
+          topicGate: (alias.ambiguity?.topicGate ?? false) || onlyWith.length > 0,
           notAfter: (alias.ambiguity?.notAfter ?? []).map(foldString),
           notBefore: (alias.ambiguity?.notBefore ?? []).map(foldString),
+          onlyWith,
         });
       }
     }
@@ -452,14 +464,16 @@ export function findMatches(matcher: CompiledMatcher, original: string): Match[]
   for (const c of candidates) {
     if (c.start < taken) continue;
     const rule = matcher.patterns[c.pattern]!;
-    matches.push({
+    const match: Match = {
       start: folded.start[c.start]!,
       end: folded.end[c.end - 1]!,
       entity: rule.entity,
       pattern: c.pattern,
       gated: rule.topicGate,
       topicEvidence: !rule.topicGate && !matcher.entityGlobal[rule.entity],
-    });
+    };
+    if (rule.onlyWith.length) match.onlyWith = rule.onlyWith;
+    matches.push(match);
     taken = c.end;
   }
   return matches;
@@ -487,18 +501,24 @@ export interface IdMatch {
   id: string;
   type: EntityType;
   gated: boolean;
+  /** Entity ids one of which the page must name for a gated match to show (see `gateIsOpen`). */
+  onlyWith?: readonly string[];
   topicEvidence: boolean;
 }
 
 export function findIdMatches(matcher: CompiledMatcher, text: string): IdMatch[] {
-  return findMatches(matcher, text).map((m) => ({
-    start: m.start,
-    end: m.end,
-    id: matcher.entityIds[m.entity]!,
-    type: matcher.entityTypes[m.entity]!,
-    gated: m.gated,
-    topicEvidence: m.topicEvidence,
-  }));
+  return findMatches(matcher, text).map((m) => {
+    const match: IdMatch = {
+      start: m.start,
+      end: m.end,
+      id: matcher.entityIds[m.entity]!,
+      type: matcher.entityTypes[m.entity]!,
+      gated: m.gated,
+      topicEvidence: m.topicEvidence,
+    };
+    if (m.onlyWith) match.onlyWith = m.onlyWith.map((entity) => matcher.entityIds[entity]!);
+    return match;
+  });
 }
 
 /**
@@ -510,6 +530,24 @@ export const TOPIC_GATE_MIN_ENTITIES = 2;
 /** True when the distinct evidence entities seen make the page on topic. */
 export function pageIsOnTopic(evidenceEntities: ReadonlySet<unknown>): boolean {
   return evidenceEntities.size >= TOPIC_GATE_MIN_ENTITIES;
+}
+
+/** What decides whether a match may show: by entity id (`IdMatch`) or index (`Match`). */
+export interface Gate<Entity> {
+  gated: boolean;
+  onlyWith?: readonly Entity[];
+}
+
+/**
+ * Whether a match may show, given the entities the page has named so far through unambiguous
+ * aliases (their ids): an ungated one always; a gated one once the page is on topic and, if
+ * its alias names entities it needs beside it, names one of them. Entities are ids or indices,
+ * as long as the match and the evidence agree.
+ */
+export function gateIsOpen<Entity>(match: Gate<Entity>, evidenceEntities: ReadonlySet<Entity>): boolean {
+  if (!match.gated) return true;
+  if (!pageIsOnTopic(evidenceEntities)) return false;
+  return !match.onlyWith || match.onlyWith.some((id) => evidenceEntities.has(id));
 }
 
 export interface SerializedMatcher {
@@ -528,6 +566,8 @@ export interface SerializedMatcher {
     topicGate: number[];
     notAfter: Record<number, string[]>;
     notBefore: Record<number, string[]>;
+    /** Absent in matchers built before the rule existed. */
+    onlyWith?: Record<number, number[]>;
   };
   automaton: SerializedAutomaton;
 }
@@ -535,9 +575,11 @@ export interface SerializedMatcher {
 export function serializeMatcher(matcher: CompiledMatcher, types: readonly EntityType[]): SerializedMatcher {
   const notAfter: Record<number, string[]> = {};
   const notBefore: Record<number, string[]> = {};
+  const onlyWith: Record<number, number[]> = {};
   matcher.patterns.forEach((p, i) => {
     if (p.notAfter.length) notAfter[i] = p.notAfter;
     if (p.notBefore.length) notBefore[i] = p.notBefore;
+    if (p.onlyWith.length) onlyWith[i] = p.onlyWith;
   });
   return {
     entityIds: matcher.entityIds,
@@ -552,6 +594,7 @@ export function serializeMatcher(matcher: CompiledMatcher, types: readonly Entit
       topicGate: matcher.patterns.map((p) => (p.topicGate ? 1 : 0)),
       notAfter,
       notBefore,
+      onlyWith,
     },
     automaton: serializeAutomaton(matcher.automaton),
   };
@@ -582,5 +625,6 @@ function patternRule(p: SerializedMatcher['patterns'], i: number): PatternRule {
     topicGate: p.topicGate[i] === 1,
     notAfter: p.notAfter[i] ?? [],
     notBefore: p.notBefore[i] ?? [],
+    onlyWith: p.onlyWith?.[i] ?? [],
   };
 }

@@ -121,8 +121,9 @@ function checkEntryShape(raw: Json, today: string): string[] {
             isObject(a) &&
               (a.topicGate === undefined || typeof a.topicGate === 'boolean') &&
               phrases(a.notAfter) &&
-              phrases(a.notBefore),
-            `alias ${i + 1}: ambiguity must hold topicGate (true/false) and notAfter/notBefore phrase lists`,
+              phrases(a.notBefore) &&
+              phrases(a.onlyWith),
+            `alias ${i + 1}: ambiguity must hold topicGate (true/false), notAfter/notBefore phrase lists and an onlyWith list of ids`,
           );
         }
       } else problems.push(`alias ${i + 1} must be text or an object with text`);
@@ -232,6 +233,11 @@ export function validateEntries(input: unknown, today: string): ValidationResult
     for (const related of entry.related) {
       if (!ids.has(related)) problems.push({ entry: entry.id, message: `related id "${related}" does not exist` });
       if (related === entry.id) problems.push({ entry: entry.id, message: 'an entry cannot be related to itself' });
+    }
+    for (const alias of entry.aliases) {
+      for (const id of (typeof alias === 'string' ? undefined : alias.ambiguity?.onlyWith) ?? []) {
+        if (!ids.has(id)) problems.push({ entry: entry.id, message: `alias "${typeof alias === 'string' ? alias : alias.text}": onlyWith id "${id}" does not exist` });
+      }
     }
   }
   problems.push(...aliasCollisions(entries));

@@ -31,9 +31,14 @@ export type RunMatch = IdMatch;
  * objects with repeated strings, which the tab's main thread had to deserialise.
  */
 export interface PackedMatches {
-  /** The entities referred to below. */
+  /**
+   * The entities referred to below (an entity is listed once more for each different
+   * `onlyWith` its aliases carry).
+   */
   ids: string[];
   types: EntityType[];
+  /** For each entity listed: the entities the page must name beside it ([] for none). */
+  onlyWith: string[][];
   /** For each text: start, end, entity (index into ids), flags (1 gated, 2 topic evidence), per match. */
   runs: number[][];
 }
@@ -43,16 +48,18 @@ const TOPIC_EVIDENCE = 2;
 
 export function packMatches(matches: readonly (readonly RunMatch[])[]): PackedMatches {
   const index = new Map<string, number>();
-  const packed: PackedMatches = { ids: [], types: [], runs: [] };
+  const packed: PackedMatches = { ids: [], types: [], onlyWith: [], runs: [] };
   for (const run of matches) {
     const numbers: number[] = [];
     for (const m of run) {
-      let entity = index.get(m.id);
+      const key = m.onlyWith ? `${m.id}\u0000${m.onlyWith.join('\u0000')}` : m.id;
+      let entity = index.get(key);
       if (entity === undefined) {
         entity = packed.ids.length;
-        index.set(m.id, entity);
+        index.set(key, entity);
         packed.ids.push(m.id);
         packed.types.push(m.type);
+        packed.onlyWith.push(m.onlyWith ? [...m.onlyWith] : []);
       }
       numbers.push(m.start, m.end, entity, (m.gated ? GATED : 0) | (m.topicEvidence ? TOPIC_EVIDENCE : 0));
     }
@@ -67,14 +74,17 @@ export function unpackMatches(packed: PackedMatches): RunMatch[][] {
     for (let k = 0; k + 3 < numbers.length; k += 4) {
       const entity = numbers[k + 2]!;
       const flags = numbers[k + 3]!;
-      run.push({
+      const match: RunMatch = {
         start: numbers[k]!,
         end: numbers[k + 1]!,
         id: packed.ids[entity]!,
         type: packed.types[entity]!,
         gated: (flags & GATED) !== 0,
         topicEvidence: (flags & TOPIC_EVIDENCE) !== 0,
-      });
+      };
+      const onlyWith = packed.onlyWith[entity];
+      if (onlyWith?.length) match.onlyWith = onlyWith;
+      run.push(match);
     }
     return run;
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Alias } from '../../src/core/glossary-types.js';
-import { aliasObjects, compileMatcher, deserializeMatcher, findMatches, serializeMatcher, defaultCaseRule, patternForms } from '../../src/core/matcher.js';
+import { aliasObjects, compileMatcher, deserializeMatcher, findIdMatches, findMatches, gateIsOpen, serializeMatcher, defaultCaseRule, patternForms } from '../../src/core/matcher.js';
 import { ENTITY_TYPES } from '../../src/core/glossary-types.js';
 import { entry } from './fixtures.js';
 
@@ -184,5 +184,43 @@ describe('findMatches', () => {
     time(big);
     // A 20,000-alias automaton scans this text within a small factor of a 20-alias one.
     expect(time(big)).toBeLessThan(time(matcher) * 3 + 20);
+  });
+});
+
+describe('an alias that needs one of some entities beside it (onlyWith)', () => {
+  const needy = compileMatcher([
+    entry('west-bank', 'West Bank', [], 'place'),
+    entry('egypt', 'Egypt', [], 'country'),
+    entry('iraq', 'Iraq', [], 'country'),
+    entry('israeli-settlers', 'Israeli settlers', [{ text: 'settlers', ambiguity: { onlyWith: ['west-bank', 'no-such-entry'] } }], 'community'),
+  ]);
+  const settlers = (m = needy) => findIdMatches(m, 'Settlers built farms, and these settlers stayed.');
+
+  it('is gated, no evidence itself, and names the entities it needs (ids the glossary lacks left out)', () => {
+    expect(settlers()).toHaveLength(2);
+    for (const match of settlers()) expect(match).toMatchObject({ id: 'israeli-settlers', gated: true, topicEvidence: false, onlyWith: ['west-bank'] });
+    // Other matches carry no list at all.
+    expect(findIdMatches(needy, 'Egypt')[0]).not.toHaveProperty('onlyWith');
+  });
+
+  it('keeps the entities it needs through serialisation', () => {
+    const restored = deserializeMatcher(JSON.parse(JSON.stringify(serializeMatcher(needy, ENTITY_TYPES))));
+    expect(settlers(restored)).toEqual(settlers());
+  });
+
+  it('opens only on a page that is on topic and names one of them', () => {
+    const [match] = settlers();
+    expect(gateIsOpen(match!, new Set(['egypt', 'iraq']))).toBe(false);
+    expect(gateIsOpen(match!, new Set(['west-bank']))).toBe(false);
+    expect(gateIsOpen(match!, new Set(['egypt', 'west-bank']))).toBe(true);
+    // A plain gate needs any two; an ungated match needs nothing.
+    expect(gateIsOpen({ gated: true }, new Set(['egypt', 'iraq']))).toBe(true);
+    expect(gateIsOpen({ gated: true }, new Set(['egypt']))).toBe(false);
+    expect(gateIsOpen({ gated: false }, new Set())).toBe(true);
+  });
+
+  it('merges with a variant of the same alias that has no list, keeping the list', () => {
+    const merged = aliasObjects(entry('x', 'Settlers', [{ text: 'settlers', ambiguity: { onlyWith: ['west-bank'] } }]));
+    expect(merged).toEqual([{ text: 'Settlers', ambiguity: { onlyWith: ['west-bank'] } }]);
   });
 });

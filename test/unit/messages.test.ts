@@ -24,4 +24,13 @@ describe('matches as they travel from the background', () => {
     expect(packed.runs.map((r) => r.length)).toEqual([8, 0, 8]);
     expect(packed.runs.flat().every((x) => typeof x === 'number')).toBe(true);
   });
+
+  it('carry the entities a gated match needs beside it, and an entity once for each such list', () => {
+    const needy: RunMatch = { ...m(4, 12, 'israeli-settlers', true, false), type: 'community', onlyWith: ['west-bank', 'israel'] };
+    const plain: RunMatch = { ...m(20, 28, 'israeli-settlers', false, true), type: 'community' };
+    const sent = [[needy, plain]];
+    const packed = packMatches(sent);
+    expect(packed.ids).toEqual(['israeli-settlers', 'israeli-settlers']);
+    expect(unpackMatches(JSON.parse(JSON.stringify(packed)))).toEqual(sent);
+  });
 });

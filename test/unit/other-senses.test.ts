@@ -8,7 +8,7 @@
 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, findIdMatches, pageIsOnTopic } from '../../src/core/matcher.js';
+import { compileMatcher, findIdMatches, gateIsOpen } from '../../src/core/matcher.js';
 import { readPacks } from '../../scripts/glossary-files.mjs';
 
 const entries = readPacks(join(__dirname, '..', '..', 'src', 'glossary')).packs.flatMap((p) => p.entries);
@@ -19,7 +19,7 @@ const global = new Set(entries.filter((e) => e.global).map((e) => e.id));
 function shown(text: string): { text: string; id: string }[] {
   const found = findIdMatches(matcher, text);
   const evidence = new Set(found.filter((m) => m.topicEvidence).map((m) => m.id));
-  return found.filter((m) => !m.gated || pageIsOnTopic(evidence)).map((m) => ({ text: text.slice(m.start, m.end), id: m.id }));
+  return found.filter((m) => gateIsOpen(m, evidence)).map((m) => ({ text: text.slice(m.start, m.end), id: m.id }));
 }
 
 /** What shows that must not: anything region-specific, and the name's own entry even where it is global. */
@@ -455,6 +455,13 @@ const OPEN_GATE: { sense: string; text: string; name: string; id: string; onTopi
     name: 'Turkey',
     id: 'turkey',
     onTopic: 'Turkey said its troops would stay in northern Syria, and Erdogan warned the Kurds.',
+  },
+  {
+    sense: "settlers in another country's history, on a page that names the region",
+    text: 'The settlers who came from Britain built farms; later the army served in Egypt and Iraq.',
+    name: 'settlers',
+    id: 'israeli-settlers',
+    onTopic: 'Israeli troops watched as settlers attacked the village near Hebron, in the West Bank.',
   },
 ];
 

@@ -161,4 +161,44 @@ describe('PageScanner', () => {
     expect(scanner.entityCounts().size).toBe(0);
     expect(layer.size).toBe(0);
   });
+
+  it('holds a mention that needs an entity beside it until the page names that entity', async () => {
+    const { PageScanner, SHOW_EVERYTHING } = await import('../../src/content/page-scanner.js');
+    /** "settlers" needs the West Bank beside it; Egypt, Iraq and the West Bank are evidence. */
+    const source: MatchSource = {
+      batchChars: 40, // a few runs per batch: the evidence comes in a later batch than the mention
+      matchingMs: 0,
+      messagingMs: 0,
+      async match(texts: string[]): Promise<RunMatch[][]> {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        return texts.map((text) =>
+          (['settlers', 'Egypt', 'Iraq', 'West Bank'] as const).flatMap((name) => {
+            const start = text.indexOf(name);
+            if (start < 0) return [];
+            const id = name.toLowerCase().replace(' ', '-');
+            const needy = name === 'settlers';
+            return [{ start, end: start + name.length, id, type: 'place' as const, gated: needy, topicEvidence: !needy, ...(needy ? { onlyWith: ['west-bank'] } : {}) }];
+          }),
+        );
+      },
+    };
+    const read = async (html: string): Promise<string[]> => {
+      document.body.innerHTML = html;
+      const scanner = new PageScanner(source, new CountingLayer() as unknown as HighlightLayer, () => false, WHOLE_BODY, SHOW_EVERYTHING, visibleUnlessClassed);
+      scanner.start();
+      await settled(scanner);
+      const found = shown(scanner);
+      scanner.stop();
+      return found;
+    };
+    // On topic (two entities), but not the one the mention needs: it stays hidden.
+    expect(await read('<p>Early settlers farmed here.</p><p>Troops served in Egypt.</p><p>And in Iraq.</p>')).toEqual(['egypt', 'iraq']);
+    // The needed entity comes last, after the page was already on topic: the mention shows then.
+    expect(await read('<p>Early settlers farmed here.</p><p>Troops served in Egypt.</p><p>And in Iraq.</p><p>Then the West Bank.</p>')).toEqual([
+      'egypt',
+      'iraq',
+      'settlers',
+      'west-bank',
+    ]);
+  });
 });

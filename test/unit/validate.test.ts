@@ -56,6 +56,15 @@ describe('validateEntries', () => {
     expect(messages([entry('a', 'IS'), entry('b', 'Is thing', ['Is'])])).toHaveLength(1);
   });
 
+  it('checks that the entities an alias needs beside it exist', () => {
+    expect(messages([entry('a', 'West Bank'), entry('b', 'Settlers', [{ text: 'settlers', ambiguity: { onlyWith: ['a', 'zzz'] } }])])).toEqual([
+      'b: alias "settlers": onlyWith id "zzz" does not exist',
+    ]);
+    expect(messages([entry('b', 'Settlers', [{ text: 'settlers', ambiguity: { onlyWith: 'a' as never } }])])).toEqual([
+      'b: alias 1: ambiguity must hold topicGate (true/false), notAfter/notBefore phrase lists and an onlyWith list of ids',
+    ]);
+  });
+
   it('reports malformed aliases without throwing', () => {
     expect(messages([entry('a', 'A', [{ text: '' }, 5 as never, { text: 'x', case: 'upper' as never }])])).toEqual([
       'a: alias 1 has no text',
