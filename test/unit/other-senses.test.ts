@@ -463,6 +463,41 @@ const OPEN_GATE: { sense: string; text: string; name: string; id: string; onTopi
     id: 'israeli-settlers',
     onTopic: 'Israeli troops watched as settlers attacked the village near Hebron, in the West Bank.',
   },
+  {
+    sense: "another country's war cabinet",
+    text: "Zelensky's war cabinet met in Kyiv; the drones came from Iran, and militias in Iraq cheered.",
+    name: 'war cabinet',
+    id: 'israeli-war-cabinet',
+    onTopic: "Netanyahu's war cabinet met in Tel Aviv as Israel fought Hamas in Gaza.",
+  },
+  {
+    sense: "another country's security cabinet",
+    text: "Japan's security cabinet approved the budget as tankers sailed from Iran and Iraq.",
+    name: 'security cabinet',
+    id: 'israeli-security-cabinet',
+    onTopic: "Israel's security cabinet approved the Gaza ceasefire with Hamas.",
+  },
+  {
+    sense: 'a nuclear deal with another country',
+    text: 'Trump sought a nuclear deal with North Korea while US troops stayed in Syria and Iraq.',
+    name: 'nuclear deal',
+    id: 'jcpoa',
+    onTopic: 'Iran and the world powers signed the nuclear deal in Vienna, and Israel opposed it.',
+  },
+  {
+    sense: 'snapback, the cap',
+    text: 'Fans in snapback caps cheered as the team played in Qatar and Saudi Arabia.',
+    name: 'snapback',
+    id: 'un-sanctions-snapback-2025',
+    onTopic: 'Britain, France and Germany triggered the snapback against Iran over its nuclear programme, and Israel welcomed it.',
+  },
+  {
+    sense: 'coastal violence elsewhere',
+    text: 'Coastal violence in Haiti grew as gangs fought, while aid also went to Syria and Yemen.',
+    name: 'coastal violence',
+    id: 'coastal-violence-2025',
+    onTopic: 'The coastal violence in Latakia and Tartus killed hundreds of Alawites, and Damascus set up an inquiry.',
+  },
 ];
 
 describe('the shipped glossary on text about something else', () => {
