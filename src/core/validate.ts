@@ -229,6 +229,7 @@ export function validateEntries(input: unknown, today: string): ValidationResult
     entries.push(entry);
   });
 
+  const byId = new Map(entries.map((e) => [e.id, e]));
   for (const entry of entries) {
     for (const related of entry.related) {
       if (!ids.has(related)) problems.push({ entry: entry.id, message: `related id "${related}" does not exist` });
@@ -236,7 +237,10 @@ export function validateEntries(input: unknown, today: string): ValidationResult
     }
     for (const alias of entry.aliases) {
       for (const id of (typeof alias === 'string' ? undefined : alias.ambiguity?.onlyWith) ?? []) {
-        if (!ids.has(id)) problems.push({ entry: entry.id, message: `alias "${typeof alias === 'string' ? alias : alias.text}": onlyWith id "${id}" does not exist` });
+        const text = typeof alias === 'string' ? alias : alias.text;
+        if (!ids.has(id)) problems.push({ entry: entry.id, message: `alias "${text}": onlyWith id "${id}" does not exist` });
+        // A global entry (named in news on any subject) is no evidence: the gate would never open through it.
+        else if (byId.get(id)?.global) problems.push({ entry: entry.id, message: `alias "${text}": onlyWith id "${id}" is a global entry, which never opens a gate` });
       }
     }
   }

@@ -498,6 +498,34 @@ const OPEN_GATE: { sense: string; text: string; name: string; id: string; onTopi
     id: 'coastal-violence-2025',
     onTopic: 'The coastal violence in Latakia and Tartus killed hundreds of Alawites, and Damascus set up an inquiry.',
   },
+  {
+    sense: "Egypt's State Security",
+    text: "Egypt's State Security detained the activist in Cairo, and Qatar protested.",
+    name: 'State Security',
+    id: 'general-intelligence-directorate',
+    onTopic: 'State Security held him in Damascus for a year under Bashar al-Assad.',
+  },
+  {
+    sense: "the US Army's 4th Division",
+    text: 'The 4th Division landed at Utah Beach; decades later its soldiers fought in Iraq and Afghanistan.',
+    name: '4th Division',
+    id: 'fourth-division',
+    onTopic: "Maher al-Assad's 4th Division besieged Daraa in Syria.",
+  },
+  {
+    sense: 'the health ministry of another government',
+    text: "Yemen's cholera outbreak grew, the Health Ministry in Aden said, as Saudi Arabia sent aid to the Houthis' areas.",
+    name: 'Health Ministry',
+    id: 'gaza-health-ministry',
+    onTopic: 'The Health Ministry said Israeli strikes killed 40 people in Rafah and Khan Younis.',
+  },
+  {
+    sense: "Turkey's War of Independence",
+    text: "Turkey's War of Independence ended in 1923, and new borders cut Syria off from Iraq.",
+    name: 'War of Independence',
+    id: 'arab-israeli-war-1948',
+    onTopic: "Israel's War of Independence in 1948 is the Nakba for Palestinians.",
+  },
 ];
 
 describe('the shipped glossary on text about something else', () => {

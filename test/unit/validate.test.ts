@@ -60,6 +60,9 @@ describe('validateEntries', () => {
     expect(messages([entry('a', 'West Bank'), entry('b', 'Settlers', [{ text: 'settlers', ambiguity: { onlyWith: ['a', 'zzz'] } }])])).toEqual([
       'b: alias "settlers": onlyWith id "zzz" does not exist',
     ]);
+    expect(messages([entry('un', 'United Nations', [], 'organization', { global: true }), entry('b', 'General Assembly', [{ text: 'General Assembly', ambiguity: { onlyWith: ['un'] } }])])).toEqual([
+      'b: alias "General Assembly": onlyWith id "un" is a global entry, which never opens a gate',
+    ]);
     expect(messages([entry('b', 'Settlers', [{ text: 'settlers', ambiguity: { onlyWith: 'a' as never } }])])).toEqual([
       'b: alias 1: ambiguity must hold topicGate (true/false), notAfter/notBefore phrase lists and an onlyWith list of ids',
     ]);
