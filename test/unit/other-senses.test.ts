@@ -526,6 +526,13 @@ const OPEN_GATE: { sense: string; text: string; name: string; id: string; onTopi
     id: 'arab-israeli-war-1948',
     onTopic: "Israel's War of Independence in 1948 is the Nakba for Palestinians.",
   },
+  {
+    sense: "the president's family (Tiffany, Ivanka, Melania Trump)",
+    text: "Tiffany Trump and Ivanka Trump attended the wedding with Melania Trump, far from Syria and Iran.",
+    name: 'Trump',
+    id: 'donald-trump',
+    onTopic: 'Trump said he would lift the sanctions on Syria after meeting Sharaa in Riyadh.',
+  },
 ];
 
 describe('the shipped glossary on text about something else', () => {
