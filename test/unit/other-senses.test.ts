@@ -323,6 +323,12 @@ const CASES: { sense: string; offTopic: string; onTopic: string; expected: strin
     onTopic: 'Israeli settlers attacked Palestinians in Hebron, in the West Bank, as Damascus condemned the raids.',
     expected: 'hebron',
   },
+  {
+    sense: 'Jordan the player on a page about US politics (world leaders are no evidence that a page is about the region)',
+    offTopic: 'Donald Trump and Joe Biden traded barbs, Vladimir Putin watched, and Jordan scored 30 for the Bulls.',
+    onTopic: 'Refugees from Syria crossed into Jordan near Daraa.',
+    expected: 'jordan',
+  },
 ];
 
 /**
