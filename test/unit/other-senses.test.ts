@@ -539,6 +539,13 @@ const OPEN_GATE: { sense: string; text: string; name: string; id: string; onTopi
     id: 'donald-trump',
     onTopic: 'Trump said he would lift the sanctions on Syria after meeting Sharaa in Riyadh.',
   },
+  {
+    sense: 'a shouted byline (by JIM SHELLEY)',
+    text: 'Review by JIM SHELLEY, beside a story on a strike on grain silos in Syria and Iraq.',
+    name: 'JIM',
+    id: 'opcw-un-jim',
+    onTopic: 'The JIM found that Syria used sarin in Khan Shaykhun, and Russia vetoed its renewal over Damascus.',
+  },
 ];
 
 describe('the shipped glossary on text about something else', () => {
