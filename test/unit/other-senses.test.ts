@@ -546,6 +546,13 @@ const OPEN_GATE: { sense: string; text: string; name: string; id: string; onTopi
     id: 'opcw-un-jim',
     onTopic: 'The JIM found that Syria used sarin in Khan Shaykhun, and Russia vetoed its renewal over Damascus.',
   },
+  {
+    sense: 'al-Baghdadi as the name of a medieval scholar',
+    text: "The historian Ibn Sa'd al-Baghdadi wrote of the Prophet's life; pilgrims today come from Syria and Egypt.",
+    name: 'Baghdadi',
+    id: 'abu-bakr-al-baghdadi',
+    onTopic: 'Baghdadi declared the caliphate of Islamic State from Mosul in 2014.',
+  },
 ];
 
 describe('the shipped glossary on text about something else', () => {
