@@ -99,10 +99,20 @@ function syntheticEntries(count, real, seed = 42) {
   };
   const types = ['place', 'armed-group', 'organization', 'person', 'event'];
   const seen = new Set(real.map((e) => e.name.toLowerCase()));
-  // The first real entries, their links to entries left out dropped (the build refuses dangling ones).
+  // The first real entries, their links to entries left out dropped (the build refuses dangling
+  // ones): related entries, and the entities an alias needs beside it (an alias left needing
+  // none keeps the plain gate).
   const kept = real.slice(0, Math.min(real.length, count));
   const keptIds = new Set(kept.map((e) => e.id));
-  const out = kept.map((e) => ({ ...e, related: (e.related ?? []).filter((id) => keptIds.has(id)) }));
+  const keptAlias = (alias) => {
+    const onlyWith = typeof alias === 'string' ? undefined : alias.ambiguity?.onlyWith;
+    if (!onlyWith) return alias;
+    const left = onlyWith.filter((id) => keptIds.has(id));
+    const ambiguity = { ...alias.ambiguity, topicGate: true, onlyWith: left };
+    if (!left.length) delete ambiguity.onlyWith;
+    return { ...alias, ambiguity };
+  };
+  const out = kept.map((e) => ({ ...e, aliases: e.aliases.map(keptAlias), related: (e.related ?? []).filter((id) => keptIds.has(id)) }));
   while (out.length < count) {
     const name = `${word()} ${word()}`;
     if (seen.has(name.toLowerCase())) continue;

@@ -259,7 +259,8 @@ export function compileMatcher(entries: readonly GlossaryEntry[]): CompiledMatch
           caseRule,
           upper: caseRule === 'any' ? [] : masks.upper,
           lower: caseRule === 'exact' ? masks.lower : [],
-          topicGate: (alias.ambiguity?.topicGate ?? false) || onlyWith.length > 0,
+          // Gated whenever the alias asks for entities beside it, even if none of them is in this glossary.
+          topicGate: (alias.ambiguity?.topicGate ?? false) || (alias.ambiguity?.onlyWith?.length ?? 0) > 0,
           notAfter: (alias.ambiguity?.notAfter ?? []).map(foldString),
           notBefore: (alias.ambiguity?.notBefore ?? []).map(foldString),
           onlyWith,
