@@ -553,6 +553,48 @@ const OPEN_GATE: { sense: string; text: string; name: string; id: string; onTopi
     id: 'abu-bakr-al-baghdadi',
     onTopic: 'Baghdadi declared the caliphate of Islamic State from Mosul in 2014.',
   },
+  {
+    sense: "Ukraine's southern front",
+    text: 'Russian troops pressed on the Southern Front near Zaporizhzhia with drones from Iran, as Iraq and Israel watched.',
+    name: 'Southern Front',
+    id: 'southern-front',
+    onTopic: 'The Southern Front held Daraa until the army retook it for Damascus in 2018.',
+  },
+  {
+    sense: 'Geneva talks on something else',
+    text: 'The Geneva talks on Ukraine stalled, while Iran and Israel traded threats.',
+    name: 'Geneva talks',
+    id: 'geneva-process',
+    onTopic: 'The Geneva talks between Damascus and the opposition ended without a deal in Syria.',
+  },
+  {
+    sense: "another country's constitutional declaration",
+    text: "Sudan's generals suspended the 2019 Constitutional Declaration as Egypt and Saudi Arabia urged talks.",
+    name: 'Constitutional Declaration',
+    id: 'constitutional-declaration-2025',
+    onTopic: 'Sharaa signed the Constitutional Declaration in Damascus in March 2025, and Idlib celebrated.',
+  },
+  {
+    sense: "Yemen's National Dialogue Conference",
+    text: "Yemen's National Dialogue Conference ended in 2014, before the Houthis took Sanaa and Saudi Arabia intervened.",
+    name: 'National Dialogue Conference',
+    id: 'national-dialogue-conference-2025',
+    onTopic: "Syria's National Dialogue Conference met in Damascus weeks after Assad fell.",
+  },
+  {
+    sense: "England's High Court of Justice",
+    text: "The High Court of Justice in London ruled on the sanctions case of a banker from Iran and Iraq.",
+    name: 'High Court of Justice',
+    id: 'supreme-court-of-israel',
+    onTopic: "Israel's High Court of Justice heard petitions on the Gaza aid restrictions.",
+  },
+  {
+    sense: "another country's national news agency",
+    text: "Qatar's National News Agency? No: Iraq's National News Agency reported the strike on Iran's border.",
+    name: 'National News Agency',
+    id: 'national-news-agency-lebanon',
+    onTopic: 'The National News Agency said Israeli drones struck a car near Beirut, killing a Hezbollah commander.',
+  },
 ];
 
 describe('the shipped glossary on text about something else', () => {
