@@ -236,11 +236,12 @@ export function validateEntries(input: unknown, today: string): ValidationResult
       if (related === entry.id) problems.push({ entry: entry.id, message: 'an entry cannot be related to itself' });
     }
     for (const alias of entry.aliases) {
-      for (const id of (typeof alias === 'string' ? undefined : alias.ambiguity?.onlyWith) ?? []) {
-        const text = typeof alias === 'string' ? alias : alias.text;
-        if (!ids.has(id)) problems.push({ entry: entry.id, message: `alias "${text}": onlyWith id "${id}" does not exist` });
+      if (typeof alias === 'string') continue;
+      for (const id of alias.ambiguity?.onlyWith ?? []) {
+        const needed = byId.get(id);
+        if (!needed) problems.push({ entry: entry.id, message: `alias "${alias.text}": onlyWith id "${id}" does not exist` });
         // A global entry (named in news on any subject) is no evidence: the gate would never open through it.
-        else if (byId.get(id)?.global) problems.push({ entry: entry.id, message: `alias "${text}": onlyWith id "${id}" is a global entry, which never opens a gate` });
+        else if (needed.global) problems.push({ entry: entry.id, message: `alias "${alias.text}": onlyWith id "${id}" is a global entry, which never opens a gate` });
       }
     }
   }
