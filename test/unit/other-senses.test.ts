@@ -329,6 +329,12 @@ const CASES: { sense: string; offTopic: string; onTopic: string; expected: strin
     onTopic: 'Refugees from Syria crossed into Jordan near Daraa.',
     expected: 'jordan',
   },
+  {
+    sense: 'a road-to-Damascus conversion, the idiom',
+    offTopic: "The chancellor's road-to-Damascus conversion on tax surprised MPs; it was his road to Damascus moment, a Damascus Road experience.",
+    onTopic: 'Rebels advanced on the road to Damascus, and the Syrian government fell.',
+    expected: 'damascus',
+  },
 ];
 
 /**
