@@ -335,6 +335,12 @@ const CASES: { sense: string; offTopic: string; onTopic: string; expected: strin
     onTopic: 'Rebels advanced on the road to Damascus, and the Syrian government fell.',
     expected: 'damascus',
   },
+  {
+    sense: 'Aleppo pepper, the spice',
+    offTopic: 'Season the lamb with Aleppo pepper and sumac; Aleppo peppers are milder than chili flakes.',
+    onTopic: 'Rebels took Aleppo in a week, and the Syrian army withdrew towards Hama.',
+    expected: 'aleppo',
+  },
 ];
 
 /**
@@ -600,6 +606,20 @@ const OPEN_GATE: { sense: string; text: string; name: string; id: string; onTopi
     name: 'National News Agency',
     id: 'national-news-agency-lebanon',
     onTopic: 'The National News Agency said Israeli drones struck a car near Beirut, killing a Hezbollah commander.',
+  },
+  {
+    sense: 'Sarah Huckabee Sanders, the governor',
+    text: 'Sarah Huckabee Sanders signed the bill in Arkansas as protests over Gaza and Israel spread.',
+    name: 'Huckabee',
+    id: 'mike-huckabee',
+    onTopic: 'Huckabee, the US ambassador to Israel, visited settlements in the West Bank.',
+  },
+  {
+    sense: 'a misspelt Barack Obama',
+    text: 'Barrack Obama spoke about Iran and Syria in his memoir.',
+    name: 'Barrack',
+    id: 'tom-barrack',
+    onTopic: 'Barrack, the US envoy, met Sharaa in Damascus about the SDF and Syria.',
   },
 ];
 
